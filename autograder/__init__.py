@@ -1,0 +1,1 @@
+"""A pytest autograder for notebook assignments on recurrent networks."""

@@ -1,0 +1,21 @@
+"""The `autograder` console script: one subcommand per module in autograder.commands."""
+
+import argparse
+import sys
+
+from autograder.commands import data, grade
+
+COMMANDS = (grade, data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="autograder", description=__doc__)
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
