@@ -1,0 +1,18 @@
+"""kitdata: the kit's datasets (aclImdb reviews, UCI labelled sentences).
+
+Download and check them with `autograder data fetch` / `autograder data verify`, then load
+them with load_imdb() and load_uci(). The data folder is --data-dir, else $KIT_DATA_DIR,
+else a per-user default (see resolve_data_dir).
+"""
+
+from .load import load_imdb, load_uci
+from .paths import MissingDatasetError, imdb_csv_path, resolve_data_dir, uci_dir
+
+__all__ = [
+    "MissingDatasetError",
+    "imdb_csv_path",
+    "load_imdb",
+    "load_uci",
+    "resolve_data_dir",
+    "uci_dir",
+]
