@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .convert import IMDB_SPLITS
 from .paths import dataset_files, imdb_csv_path
 
 IMDB_DTYPES = {"split": str, "id": int, "rating": int, "sentiment": str, "review": str}
-IMDB_SPLITS = ("train", "test")
 
 
 def load_imdb(data_dir: str | os.PathLike[str] | None = None, split: str | None = None) -> pd.DataFrame:

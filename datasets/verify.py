@@ -20,6 +20,8 @@ class ChecksumError(Exception):
 
 
 class Status(enum.Enum):
+    """How a file compares with the manifest; the value is what `autograder data verify` prints."""
+
     OK = "ok"
     MISSING = "missing"
     MISMATCH = "mismatch"
@@ -30,7 +32,6 @@ class FileCheck:
     """The outcome of checking one file: its status and, if not OK, why."""
 
     spec: FileSpec
-    path: Path
     status: Status
     detail: str = ""
 
@@ -49,16 +50,16 @@ def check_file(data_dir: Path, spec: FileSpec) -> FileCheck:
     """Compare one file's SHA-256 and size (of the decompressed content if gzip) with the manifest."""
     path = data_dir / spec.path
     if not path.is_file():
-        return FileCheck(spec, path, Status.MISSING)
+        return FileCheck(spec, Status.MISSING)
     try:
         with (gzip.open if spec.gzip else open)(path, "rb") as stream:
             sha256, size = hash_stream(stream, "sha256")
     except (OSError, EOFError) as exc:  # truncated or not gzip at all
-        return FileCheck(spec, path, Status.MISMATCH, f"unreadable: {exc}")
+        return FileCheck(spec, Status.MISMATCH, f"unreadable: {exc}")
     if (sha256, size) != (spec.sha256, spec.size):
         detail = f"sha256 {sha256} ({size} bytes), expected {spec.sha256} ({spec.size} bytes)"
-        return FileCheck(spec, path, Status.MISMATCH, detail)
-    return FileCheck(spec, path, Status.OK)
+        return FileCheck(spec, Status.MISMATCH, detail)
+    return FileCheck(spec, Status.OK)
 
 
 def check_dataset(data_dir: Path, dataset: DatasetSpec) -> list[FileCheck]:
