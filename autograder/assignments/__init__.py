@@ -1,0 +1,74 @@
+"""The assignments the kit grades: their graded functions, notebooks, checks and references."""
+
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import nbformat
+
+from autograder.notebook.cells import cell_by_grade_id, visible_part
+
+KIT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    name: str
+    functions: tuple[str, ...]
+
+    @property
+    def source_notebook(self) -> Path:
+        return KIT_ROOT / "source" / self.name / f"{self.name}.ipynb"
+
+    @property
+    def release_notebook(self) -> Path:
+        return KIT_ROOT / "release" / self.name / f"{self.name}.ipynb"
+
+    @property
+    def checks_dir(self) -> Path:
+        return Path(__file__).parent / self.name / "checks"
+
+    @property
+    def solutions_file(self) -> Path:
+        return KIT_ROOT / "solutions" / f"{self.name}.py"
+
+    def reference(self) -> ModuleType:
+        return _load_reference(self.solutions_file)
+
+    def examples(self, function: str) -> str:
+        """The visible asserts of the function's test cell in the instructor's notebook."""
+        notebook = nbformat.read(self.source_notebook, as_version=4)
+        return visible_part(cell_by_grade_id(notebook, f"test_{function}").source)
+
+
+@cache
+def _load_reference(path: Path) -> ModuleType:
+    """Load a reference solution by path: it is never installed where students could import it."""
+    spec = importlib.util.spec_from_file_location(f"kit_reference_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ASSIGNMENTS = {
+    "sentiment_rnn": Assignment(
+        "sentiment_rnn",
+        (
+            "text_to_tokens",
+            "make_lexicon",
+            "tokens_to_idxs",
+            "idx_seqs_to_bows",
+            "pad_idx_seqs",
+            "create_rnn_model",
+        ),
+    ),
+}
+
+
+def get(name: str) -> Assignment:
+    try:
+        return ASSIGNMENTS[name]
+    except KeyError:
+        raise KeyError(f"unknown assignment {name!r}; the kit has: {', '.join(sorted(ASSIGNMENTS))}") from None

@@ -1,0 +1,157 @@
+"""create_rnn_model(n_input_nodes, n_embedding_nodes, n_hidden_nodes): Embedding -> GRU -> sigmoid."""
+
+import numpy as np
+import pytest
+
+from autograder.assignments.sentiment_rnn import checkdata
+from autograder.engine.examples import examples_check
+from autograder.engine.messages import mismatch
+
+pytestmark = pytest.mark.function("create_rnn_model")
+test_notebook_examples = examples_check("sentiment_rnn", "create_rnn_model")
+
+# Small, distinct sizes, so that swapped arguments show.
+ARGS = [50, 6, 5]
+N_INPUT, N_EMBEDDING, N_HIDDEN = ARGS
+SEQUENCE = [3, 4, 5, 6]
+INPUTS = [
+    np.random.default_rng(7).integers(1, N_INPUT, size=(3, 7)),
+    np.random.default_rng(8).integers(1, N_INPUT, size=(2, 23)),
+    np.array([SEQUENCE]),
+    np.array([[0, 0, 0, *SEQUENCE]]),
+]
+
+# Calibrated on the reference (see README, "Calibrating the accuracy check"): it scores
+# 0.78-0.82 on this subset over seeds, a model with a broken output layer about 0.5.
+ACCURACY_THRESHOLD = 0.70
+EPOCHS, BATCH_SIZE, SEED = 3, 64, 1
+TRAINING_TIME_LIMIT = 120
+
+
+@pytest.fixture(scope="module")
+def model(student) -> dict:
+    return student.describe_model("create_rnn_model", ARGS, INPUTS)
+
+
+@pytest.fixture(scope="module")
+def reference_model(expected) -> dict:
+    return expected.describe_model("create_rnn_model", ARGS, INPUTS)
+
+
+def layer_classes(description: dict) -> list[str]:
+    return [layer["class"] for layer in description["layers"] if layer["class"] != "InputLayer"]
+
+
+def config_of(description: dict, cls: str) -> dict:
+    found = [layer["config"] for layer in description["layers"] if layer["class"] == cls]
+    assert found, f"The model has no {cls} layer; its layers are {layer_classes(description)}"
+    return found[0]
+
+
+def normalized(name: str | None) -> str:
+    return (name or "").replace("_", "").lower()
+
+
+@pytest.mark.points(1.5)
+def test_layers(model, reference_model):
+    """has the layers Embedding, GRU, Dense, in that order"""
+    want, got = layer_classes(reference_model), layer_classes(model)
+    assert got == want, mismatch(f"The layers of create_rnn_model({', '.join(map(str, ARGS))})", want, got)
+
+
+@pytest.mark.points(1)
+def test_embedding_sizes(model):
+    """sizes the Embedding from n_input_nodes and n_embedding_nodes"""
+    config = config_of(model, "Embedding")
+    got = (config.get("input_dim"), config.get("output_dim"))
+    assert got == (N_INPUT, N_EMBEDDING), mismatch(
+        f"Embedding (input_dim, output_dim) for create_rnn_model({', '.join(map(str, ARGS))})", (N_INPUT, N_EMBEDDING), got
+    )
+
+
+@pytest.mark.points(1)
+def test_mask_zero(model):
+    """masks the padding index 0 in the Embedding (mask_zero=True)"""
+    got = config_of(model, "Embedding").get("mask_zero")
+    assert got is True, mismatch("Embedding(..., mask_zero=True), so that padding is ignored", True, got)
+
+
+@pytest.mark.points(1)
+def test_recurrent_units(model):
+    """gives the GRU n_hidden_nodes units"""
+    got = config_of(model, "GRU").get("units")
+    assert got == N_HIDDEN, mismatch(f"GRU units for n_hidden_nodes={N_HIDDEN}", N_HIDDEN, got)
+
+
+@pytest.mark.points(1)
+def test_last_state_only(model):
+    """returns only the GRU's last state (no return_sequences)"""
+    got = config_of(model, "GRU").get("return_sequences")
+    assert got is False, mismatch("GRU(return_sequences=False): one state per review goes to the output layer", False, got)
+
+
+@pytest.mark.points(0.5)
+def test_output_shape(model):
+    """outputs one number per review: shape (None, 1)"""
+    assert model["output_shape"] == [None, 1], mismatch("The model's output shape", (None, 1), tuple(model["output_shape"]))
+
+
+@pytest.mark.points(1)
+def test_sigmoid_output(model):
+    """ends in a Dense layer of one unit with a sigmoid"""
+    config = config_of(model, "Dense")
+    got = (config.get("units"), config.get("activation"))
+    assert got == (1, "sigmoid"), mismatch("The output layer's (units, activation)", (1, "sigmoid"), got)
+
+
+@pytest.mark.points(1)
+def test_compiled(model):
+    """is compiled with binary cross-entropy, Adam and accuracy"""
+    assert model["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
+    assert normalized(model["loss"]) == "binarycrossentropy", mismatch("The loss", "binary_crossentropy", model["loss"])
+    assert model["optimizer"] == "Adam", mismatch("The optimizer", "Adam", model["optimizer"])
+    assert any("acc" in normalized(m) for m in model["metrics"]), mismatch("The metrics", ["accuracy"], model["metrics"])
+
+
+@pytest.mark.points(1)
+def test_parameter_count(model, reference_model):
+    """has as many parameters as Embedding -> GRU -> Dense of these sizes"""
+    assert model["params"] == reference_model["params"], mismatch(
+        f"The parameter count of create_rnn_model({', '.join(map(str, ARGS))})", reference_model["params"], model["params"]
+    )
+
+
+@pytest.mark.points(1)
+def test_any_length(model):
+    """accepts batches of sequences of any length"""
+    shapes = [tuple(output.shape) for output in model["outputs"][:2]]
+    assert shapes == [(3, 1), (2, 1)], mismatch("Outputs for batches of 3 sequences of 7 and 2 of 23", [(3, 1), (2, 1)], shapes)
+
+
+@pytest.mark.points(1)
+def test_padding_ignored(model):
+    """predicts the same for a review with or without zero padding in front"""
+    plain, padded = model["outputs"][2], model["outputs"][3]
+    assert np.allclose(plain, padded, atol=1e-5), mismatch(
+        f"The prediction for {SEQUENCE} and for {[0, 0, 0, *SEQUENCE]} (padding must be masked)", plain.ravel(), padded.ravel()
+    )
+
+
+@pytest.mark.points(3)
+def test_accuracy(student):
+    """learns: test accuracy on a fixed subset of IMDB after a short, seeded training"""
+    data = checkdata.accuracy_data()
+    args = [data.vocab_size, 32, 32]
+    predictions = student.train_and_predict(
+        "create_rnn_model", args, data.x_train, data.y_train, data.x_test,
+        epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
+    )
+    assert predictions.shape in ((len(data.y_test), 1), (len(data.y_test),)), mismatch(
+        f"Predictions for {len(data.y_test)} reviews", (len(data.y_test), 1), predictions.shape
+    )
+    accuracy = float(np.mean((predictions.ravel() > 0.5) == data.y_test))
+    assert accuracy >= ACCURACY_THRESHOLD, (
+        f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews, create_rnn_model({', '.join(map(str, args))})"
+        f" reached a test accuracy of {accuracy:.3f} on {len(data.y_test)} test reviews; at least {ACCURACY_THRESHOLD:.2f} is"
+        " expected (the reference reaches about 0.8)."
+    )

@@ -1,0 +1,38 @@
+"""The verdict of one check, and the rule that a function's examples gate its points."""
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    function: str
+    name: str
+    points: float
+    passed: bool
+    output: str
+    gate: bool = False
+
+    @property
+    def score(self) -> float:
+        return self.points if self.passed else 0.0
+
+
+def apply_gates(results: list[CheckResult]) -> list[CheckResult]:
+    """Zero a function's points when its notebook examples fail, as nbgrader does.
+
+    nbgrader scores a test cell 0 when its visible asserts raise, before the hidden
+    checks run; the kit follows the same rule so that both graders agree. The other
+    checks still run and report, so the student learns everything that is wrong.
+    """
+    failed = {r.function for r in results if r.gate and not r.passed}
+    note = "No points for this check: the examples in the notebook's test cell for {} fail, fix those first."
+    return [
+        replace(r, passed=False, output=f"{r.output}\n{note.format(r.function)}".strip())
+        if r.function in failed and r.passed
+        else r
+        for r in results
+    ]
+
+
+def total(results: list[CheckResult]) -> float:
+    return round(sum(r.score for r in results), 6)

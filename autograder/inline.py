@@ -1,0 +1,22 @@
+"""The kit's checks inside the notebook's own process: what nbgrader's hidden tests call.
+
+A hidden test cell ends with `score("sentiment_rnn", "make_lexicon", globals())`; its
+value is the cell's last expression, which nbgrader takes as partial credit. The
+checks and the gate rule are the kit grader's own, so both give the same points.
+"""
+
+from autograder.assignments import get
+from autograder.engine.outcome import total
+from autograder.engine.run import run_checks
+from autograder.sandbox.inprocess import InProcessStudent
+
+
+def score(assignment: str, function: str, namespace: dict) -> float:
+    """Run `function`'s checks on the notebook's namespace; print what failed; return the points."""
+    results = run_checks(get(assignment), InProcessStudent(namespace), (function,))
+    for result in results:
+        mark = "passed" if result.passed else "FAILED"
+        print(f"[{mark}] {result.name} ({result.score:g}/{result.points:g})")
+        if result.output:
+            print("    " + result.output.replace("\n", "\n    "))
+    return total(results)

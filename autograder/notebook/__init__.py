@@ -1,0 +1,1 @@
+"""Reading notebooks and telling their cells apart (nbgrader metadata, grader tags)."""

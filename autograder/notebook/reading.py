@@ -1,0 +1,32 @@
+"""Open a submitted file as a notebook, or say in one sentence why it is not one."""
+
+import json
+from pathlib import Path
+
+import nbformat
+
+
+class NotebookError(ValueError):
+    """The file cannot be graded as a notebook; str() is the reason for the result row."""
+
+
+def read_notebook(path: str | Path) -> nbformat.NotebookNode:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
+    if not raw.strip():
+        raise NotebookError(f"{path.name} is empty")
+    try:
+        text = raw.decode("utf-8")
+        json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise NotebookError(f"{path.name} is not a notebook (not JSON text)") from None
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+        nbformat.validate(notebook)
+    except Exception as error:  # nbformat raises several unrelated types for malformed documents
+        summary = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise NotebookError(f"{path.name} is not a valid Jupyter notebook: {summary}") from None
+    return notebook

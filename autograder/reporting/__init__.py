@@ -1,0 +1,1 @@
+"""Turning check results into what people read: results.json and a table."""

@@ -1,0 +1,1 @@
+"""Running student code in a process of its own and bringing back plain data."""

@@ -1,0 +1,177 @@
+"""What the grader asks of a student's namespace, run inside the student's process.
+
+Every probe takes the namespace the notebook's cells ran in plus plain-data
+arguments, calls the student's code, and returns plain data (see wire.py). The
+grader's checks compare that data with the reference in their own process, so
+nothing here decides a score.
+"""
+
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from autograder.sandbox import wire
+
+# Layer settings a check may look at; everything else in get_config() stays behind.
+LAYER_KEYS = (
+    "input_dim",
+    "output_dim",
+    "mask_zero",
+    "units",
+    "return_sequences",
+    "return_state",
+    "activation",
+)
+
+
+class ProbeError(Exception):
+    """The student's code could not give an answer; `kind` says why in one word."""
+
+    def __init__(self, kind: str, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.detail = detail
+
+
+def student_function(namespace: dict, name: str) -> Callable:
+    function = namespace.get(name)
+    if function is None:
+        raise ProbeError("missing", f"{name} is not defined: the cell that defines it did not run")
+    if not callable(function):
+        raise ProbeError("missing", f"{name} is a {wire.describe_type(function)}, not a function")
+    return function
+
+
+def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> Any:
+    """Call student code, turning any exception into a ProbeError that names it."""
+    try:
+        return function(*args, **kwargs)
+    except NotImplementedError:
+        raise ProbeError("not_implemented", f"{name} is not implemented yet (it raised NotImplementedError)")
+    except BaseException as error:  # SystemExit and KeyboardInterrupt count as the student's failure too
+        lines = traceback.format_exception_only(type(error), error)
+        raise ProbeError(
+            "raised",
+            f"{name} raised {''.join(lines).strip()}",
+            traceback.format_exc(limit=-3),
+        ) from None
+
+
+def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:
+    """Call one student function with the given arguments and return its result."""
+    return _student_call(function, student_function(namespace, function), *args, **kwargs)
+
+
+def run_examples(namespace: dict, code: str) -> None:
+    """Run the visible asserts of a test cell on a copy of the namespace."""
+    scope = dict(namespace)
+    try:
+        exec(compile(code, "<notebook test cell>", "exec"), scope)
+    except NotImplementedError:
+        raise ProbeError("not_implemented", "a function the examples use is not implemented yet")
+    except BaseException as error:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<notebook test cell>"]
+        line = code.splitlines()[frames[-1].lineno - 1].strip() if frames else ""
+        what = "".join(traceback.format_exception_only(type(error), error)).strip()
+        raise ProbeError("raised", f"{what} at: {line}" if line else what)
+
+
+def _build_model(namespace: dict, function: str, args: list) -> Any:
+    import keras
+
+    keras.backend.clear_session()
+    model = call(namespace, function, args, {})
+    if not isinstance(model, keras.Model):
+        raise ProbeError("wrong_type", f"{function} returned a {wire.describe_type(model)}, not a Keras model")
+    return model
+
+
+def _name_of(serialized: Any) -> str:
+    """The name of a loss or metric as get_compile_config() stores it (a string or a dict)."""
+    if isinstance(serialized, str):
+        return serialized
+    if isinstance(serialized, dict):
+        inner = serialized.get("config")
+        if isinstance(inner, str):
+            return inner
+        if isinstance(inner, dict) and isinstance(inner.get("name"), str):
+            return inner["name"]
+        return str(serialized.get("class_name"))
+    return wire.describe_type(serialized)
+
+
+def _compile_summary(model: Any) -> dict:
+    config = model.get_compile_config() or {}
+    metrics = config.get("metrics") or []
+    return {
+        "compiled": bool(config),
+        "loss": _name_of(config.get("loss")) if config else None,
+        "optimizer": type(model.optimizer).__name__ if config and model.optimizer is not None else None,
+        "metrics": [_name_of(m) for m in (metrics if isinstance(metrics, list) else [metrics])],
+    }
+
+
+def describe_model(namespace: dict, function: str, args: list, inputs: list) -> dict:
+    """Build the student's model, run it on each input batch, and describe it."""
+    model = _build_model(namespace, function, args)
+    try:
+        outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
+    except BaseException as error:
+        what = "".join(traceback.format_exception_only(type(error), error)).strip()
+        raise ProbeError("raised", f"the model from {function} failed on integer sequences: {what}")
+    layers = [
+        {
+            "class": type(layer).__name__,
+            "config": {k: v for k, v in layer.get_config().items() if k in LAYER_KEYS and type(v) in wire.SCALARS},
+        }
+        for layer in model.layers
+    ]
+    return {
+        "layers": layers,
+        "params": int(model.count_params()),
+        "output_shape": [None, *outputs[0].shape[1:]] if outputs else None,
+        "outputs": outputs,
+        **_compile_summary(model),
+    }
+
+
+def train_and_predict(
+    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray,
+    x_test: np.ndarray, epochs: int, batch_size: int, seed: int,
+) -> np.ndarray:
+    """Train a fresh model from the student's function with fixed seeds; predict x_test."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    model = _build_model(namespace, function, args)
+    try:
+        model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
+        predictions = model.predict(x_test, batch_size=512, verbose=0)
+    except BaseException as error:
+        what = "".join(traceback.format_exception_only(type(error), error)).strip()
+        raise ProbeError("raised", f"training the model from {function} failed: {what}")
+    return np.asarray(predictions, dtype=np.float64)
+
+
+PROBES: dict[str, Callable[..., Any]] = {
+    "call": call,
+    "run_examples": run_examples,
+    "describe_model": describe_model,
+    "train_and_predict": train_and_predict,
+}
+
+
+def answer(namespace: dict, request_dir: str, response_dir: str) -> None:
+    """Serve one request written by the grader: read it, run the probe, write the answer."""
+    request = wire.load(Path(request_dir))
+    response = Path(response_dir)
+    try:
+        value = PROBES[request["probe"]](namespace, *request["args"])
+        wire.dump({"ok": True, "value": value}, response)
+    except ProbeError as error:
+        wire.dump({"ok": False, "kind": error.kind, "message": str(error), "detail": error.detail}, response)
+    except wire.WireError as error:
+        who = request["args"][0] if request["probe"] != "run_examples" else "the examples"
+        wire.dump({"ok": False, "kind": "wrong_type", "message": f"{who} returned {error}", "detail": ""}, response)

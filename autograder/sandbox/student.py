@@ -1,0 +1,71 @@
+"""The grader's handle on a submission: ask its functions for answers as plain data.
+
+Checks talk only to a `Student`. Whether the answers come from a Jupyter kernel
+(the kit's grader) or from the notebook's own process (nbgrader's hidden tests),
+they cross the same wire format, so both give the same verdicts.
+"""
+
+import tempfile
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from autograder.sandbox import wire
+
+DEFAULT_TIMEOUT = 60.0
+
+
+class StudentError(Exception):
+    """The student's code gave no usable answer; str() is the reason, for the student."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class Student(ABC):
+    """One submission's functions, called by probe name with plain-data arguments."""
+
+    def request(self, probe: str, args: list, timeout: float = DEFAULT_TIMEOUT) -> Any:
+        with tempfile.TemporaryDirectory(prefix="kit-probe-") as folder:
+            request_dir, response_dir = Path(folder, "request"), Path(folder, "response")
+            request_dir.mkdir()
+            response_dir.mkdir()
+            wire.dump({"probe": probe, "args": args}, request_dir)
+            self._serve(request_dir, response_dir, timeout)
+            if not (response_dir / "value.json").exists():
+                raise StudentError("lost", "the student's process gave no answer")
+            response = wire.load(response_dir)
+        if not response["ok"]:
+            message = response["message"]
+            if response["kind"] in ("missing", "raised"):
+                message = self.explain(message)
+            raise StudentError(response["kind"], message)
+        return response["value"]
+
+    def explain(self, message: str) -> str:
+        """Add what is known about why the student's code failed (e.g. cells that raised)."""
+        return message
+
+    @abstractmethod
+    def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
+        """Have the student's process answer the request; raise StudentError if it cannot."""
+
+    def call(self, function: str, *args: Any, timeout: float = DEFAULT_TIMEOUT, **kwargs: Any) -> Any:
+        return self.request("call", [function, list(args), kwargs], timeout)
+
+    def run_examples(self, code: str) -> None:
+        self.request("run_examples", [code])
+
+    def describe_model(self, function: str, args: list, inputs: list[np.ndarray]) -> dict:
+        return self.request("describe_model", [function, args, inputs])
+
+    def train_and_predict(
+        self, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
+        *, epochs: int, batch_size: int, seed: int, timeout: float,
+    ) -> np.ndarray:
+        return self.request(
+            "train_and_predict", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
+        )
