@@ -1,6 +1,7 @@
 """The `autograder` console script: one subcommand per module in autograder.commands."""
 
 import argparse
+import os
 import sys
 
 from autograder.commands import data, grade
@@ -14,6 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     for command in COMMANDS:
         command.add_parser(subparsers)
     args = parser.parse_args(argv)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # the grader loads TensorFlow for the reference
     return args.run(args)
 
 

@@ -15,6 +15,7 @@ from types import TracebackType
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
 from nbclient.exceptions import DeadKernelError
 
 from autograder.sandbox.student import Student, StudentError
@@ -50,14 +51,16 @@ class KernelStudent(Student):
             interrupt_on_timeout=True,
             error_on_timeout={"ename": "TimeoutError", "evalue": "time limit reached"},
             resources={"metadata": {"path": str(self._workdir)}},
+            # IPC sockets: the kernel is reachable from this machine's user only, not over TCP.
+            config=Config({"KernelManager": {"transport": "ipc", "ip": str(self._workdir.with_name(self._workdir.name + "-ipc"))}}),
         )
         self._context = None
 
     def __enter__(self) -> "KernelStudent":
         env = {**os.environ, **DETERMINISM_ENV}
-        self._context = self._client.setup_kernel(env=env, cwd=str(self._workdir))
-        self._context.__enter__()
         try:
+            self._context = self._client.setup_kernel(env=env, cwd=str(self._workdir))
+            self._context.__enter__()
             self._run(SETUP_CODE, self.cell_timeout)
             for number, cell in enumerate(self.cells, start=1):
                 error = self._run(cell.source, self.cell_timeout)
@@ -75,6 +78,8 @@ class KernelStudent(Student):
                 self._context.__exit__(kind, value, tb)
         finally:
             shutil.rmtree(self._workdir, ignore_errors=True)
+            for socket in self._workdir.parent.glob(self._workdir.name + "-ipc-*"):
+                socket.unlink(missing_ok=True)
 
     def _run(self, source: str, timeout: float) -> str | None:
         """Execute code in the kernel; return 'Name: message' if it raised, else None."""

@@ -1,0 +1,159 @@
+"""`autograder benchmark-reference --assignment NAME`: run the instructor's notebook end to end and time it.
+
+The hidden checks only see small subsets, so they cannot tell whether the notebook's
+given hyperparameters still reach the accuracy the notebook promises students, or how
+long a full run takes. This command runs the source notebook (reference solutions
+included) exactly as a student's "Run all" would, in a real Jupyter kernel, and
+reports the test accuracy and where the time goes.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from autograder import assignments
+from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
+from kitdata.paths import how_to_fix, resolve_data_dir
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """What the command needs to know of one assignment's notebook."""
+
+    reviews_env: str  # the environment variable that sets the number of reviews per split
+    full_reviews: int  # the size of each split: the target accuracy holds for this many only
+    data_file: str  # in the data folder, checked before a kernel is started
+    tokenize_cell: str  # grade_id of the cell that tokenizes the data
+    train_cell: str  # grade_id of the cell that trains the model
+    target_accuracy: float
+
+
+BENCHMARKS = {
+    "sentiment_rnn": Benchmark(
+        reviews_env="SENTIMENT_RNN_N_REVIEWS",
+        full_reviews=25000,
+        data_file="aclImdb_v1_labeled.csv.gz",
+        tokenize_cell="tokenize_data",
+        train_cell="train_model",
+        target_accuracy=0.88,  # Maas et al. (2011) report 88.89% on the same split
+    ),
+}
+
+# Run in the kernel after the notebook. The tokenizer is timed on a fresh `nlp`, since
+# the notebook's own one has cached every word it has already seen and would look too fast.
+PROBE_CODE = """
+import json as _json, time as _time
+import keras as _keras, spacy as _spacy, tensorflow as _tf
+_tokenizer = _spacy.blank("en").tokenizer
+_started = _time.perf_counter()
+for _texts in (train["review"], test["review"]):
+    for _doc in _tokenizer.pipe(_texts):
+        pass
+print(_json.dumps({
+    "n_train": len(train), "n_test": len(test), "test_accuracy": float(test_accuracy),
+    "spacy_tokenizer_s": _time.perf_counter() - _started,
+    "versions": {"TensorFlow": _tf.__version__, "Keras": _keras.__version__, "spaCy": _spacy.__version__},
+}))
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "benchmark-reference", help="run the instructor's notebook end to end: accuracy and timings", description=__doc__
+    )
+    parser.add_argument("--assignment", required=True, choices=sorted(BENCHMARKS))
+    parser.add_argument("--data-dir", help="data folder (default: $KIT_DATA_DIR, else the kit's per-user folder)")
+    parser.add_argument("--reviews", type=int, help="reviews per split (default: all of them)")
+    parser.add_argument("--notebook", type=Path, help="the notebook to run (default: the assignment's source notebook)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    bench = BENCHMARKS[args.assignment]
+    notebook_path = args.notebook or assignments.get(args.assignment).source_notebook
+    data_dir = resolve_data_dir(args.data_dir)
+    reviews = bench.full_reviews if args.reviews is None else args.reviews
+    if not 0 < reviews <= bench.full_reviews:
+        print(f"error: --reviews must be between 1 and {bench.full_reviews}", file=sys.stderr)
+        return 2
+    if not (data_dir / bench.data_file).is_file():
+        print(f"error: {bench.data_file} is not in the data folder {data_dir}.\n{how_to_fix(data_dir)}", file=sys.stderr)
+        return 2
+
+    notebook = nbformat.read(notebook_path, as_version=4)
+    env = {**os.environ, "KIT_DATA_DIR": str(data_dir), bench.reviews_env: str(reviews)}
+    print(f"Running {notebook_path} with {reviews} reviews per split from {data_dir} ...", flush=True)
+    try:
+        total_s, probe = _execute(notebook, env, notebook_path.parent)
+    except CellExecutionError as error:
+        print(f"error: the notebook failed:\n{error}", file=sys.stderr)
+        return 1
+
+    print(f"machine:        {_nproc()} CPUs (nproc), {_cpu_model()}")
+    print("versions:       " + ", ".join(f"{name} {version}" for name, version in probe["versions"].items()))
+    print(f"reviews:        {probe['n_train']} train (10% of them for validation), {probe['n_test']} test")
+    print(f"tokenization:   {_seconds(cell_by_grade_id(notebook, bench.tokenize_cell)):.1f} s (cell {bench.tokenize_cell})")
+    print(f"  spaCy alone:  {probe['spacy_tokenizer_s']:.1f} s (nlp.tokenizer.pipe over the same reviews)")
+    print(f"training:       {_seconds(cell_by_grade_id(notebook, bench.train_cell)):.1f} s (cell {bench.train_cell})")
+    print(f"whole notebook: {total_s:.1f} s (all cells, hidden tests included, kernel start excluded)")
+    print(f"test accuracy:  {probe['test_accuracy']:.4f}")
+
+    accuracy = probe["test_accuracy"]
+    if reviews < bench.full_reviews:
+        print(f"FAIL: a subset of {reviews} reviews; the target of {bench.target_accuracy:.2f} holds for all {bench.full_reviews}")
+        return 1
+    if accuracy < bench.target_accuracy:
+        print(f"FAIL: test accuracy {accuracy:.4f} is below the target of {bench.target_accuracy:.2f}")
+        return 1
+    print(f"PASS: test accuracy {accuracy:.4f} reaches the target of {bench.target_accuracy:.2f}")
+    return 0
+
+
+def _execute(notebook: nbformat.NotebookNode, env: dict[str, str], cwd: Path) -> tuple[float, dict]:
+    """Run every cell in one kernel, then the probe in the same kernel; return (seconds for the cells, probe data).
+
+    Cells may run for many minutes, so there is no per-cell time limit; an error in
+    any cell stops the run (CellExecutionError), as the numbers after it would be wrong.
+    """
+    client = NotebookClient(notebook, kernel_name="python3", timeout=None, record_timing=True)
+    with client.setup_kernel(env=env, cwd=str(cwd)):
+        started = time.perf_counter()
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, index)
+                label = nbgrader_meta(cell).get("grade_id") or f"cell {index}"
+                print(f"  {_seconds(cell):7.1f} s  {label}", file=sys.stderr, flush=True)
+        total_s = time.perf_counter() - started
+        probe_cell = nbformat.v4.new_code_cell(PROBE_CODE)
+        notebook.cells.append(probe_cell)  # nbclient stores a cell's outputs at its index
+        client.execute_cell(probe_cell, len(notebook.cells) - 1)
+    lines = [o.text for o in probe_cell.outputs if o.output_type == "stream" and o.name == "stdout"]
+    return total_s, json.loads("".join(lines).strip().splitlines()[-1])
+
+
+def _seconds(cell: nbformat.NotebookNode) -> float:
+    """A cell's run time as the kernel stamped it (record_timing): from its start to its reply."""
+    timing = cell.metadata["execution"]
+    start, end = (datetime.fromisoformat(timing[key]) for key in ("iopub.execute_input", "shell.execute_reply"))
+    return (end - start).total_seconds()
+
+
+def _nproc() -> int:
+    """The CPUs this process may use, as `nproc` counts them (affinity, not the host's total)."""
+    return len(os.sched_getaffinity(0))
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return "unknown CPU"

@@ -1,0 +1,54 @@
+"""source/ is the one truth: release/ is generated from it, solutions/ equals its solution cells."""
+
+import ast
+import shutil
+import subprocess
+import sys
+
+import nbformat
+
+from autograder.notebook.cells import BEGIN_HIDDEN, BEGIN_SOLUTION, nbgrader_meta, without_solution_markers
+from conftest import ASSIGNMENT, KIT_ROOT
+
+
+def test_release_is_up_to_date(tmp_path):
+    """Regenerating the student notebook from source/ gives exactly the committed release/."""
+    shutil.copy(KIT_ROOT / "nbgrader_config.py", tmp_path)
+    shutil.copytree(KIT_ROOT / "source", tmp_path / "source")
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT.name, "--force"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    fresh = nbformat.read(tmp_path / "release" / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb", as_version=4)
+    committed = nbformat.read(ASSIGNMENT.release_notebook, as_version=4)
+    assert fresh == committed, "release/ is out of date: run `nbgrader generate_assignment sentiment_rnn --force`"
+
+
+def test_release_reveals_no_solution_or_hidden_test(source_notebook):
+    released = ASSIGNMENT.release_notebook.read_text(encoding="utf-8")
+    for marker in (BEGIN_SOLUTION, "END SOLUTION", BEGIN_HIDDEN, "END HIDDEN TESTS", "autograder.inline"):
+        assert marker not in released
+    reference = ASSIGNMENT.solutions_file.read_text(encoding="utf-8")
+    for function in ast.parse(reference).body:
+        if isinstance(function, ast.FunctionDef):
+            for statement in function.body[1:]:  # the docstring is meant to be seen
+                line = ast.get_source_segment(reference, statement).splitlines()[0].strip()
+                assert line not in released, f"release/ shows a line of the solution of {function.name}: {line}"
+
+
+def test_solutions_equal_the_notebook_solution_cells(source_notebook):
+    reference = ASSIGNMENT.solutions_file.read_text(encoding="utf-8")
+    functions = {
+        node.name: ast.get_source_segment(reference, node) + "\n"
+        for node in ast.parse(reference).body
+        if isinstance(node, ast.FunctionDef)
+    }
+    cells = {
+        nbgrader_meta(cell)["grade_id"]: without_solution_markers(cell.source)
+        for cell in source_notebook.cells
+        if nbgrader_meta(cell).get("solution")
+    }
+    assert set(cells) == set(functions) == set(ASSIGNMENT.functions)
+    for name in ASSIGNMENT.functions:
+        assert cells[name] == functions[name], f"solutions/ and the notebook's solution cell differ for {name}"
