@@ -4,9 +4,9 @@ import argparse
 import os
 import sys
 
-from autograder.commands import data, grade
+from autograder.commands import check_assignments, data, grade
 
-COMMANDS = (grade, data)
+COMMANDS = (grade, check_assignments, data)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,46 @@
+"""`autograder check-assignments`: release every assignment, grade its reference and its blank stub.
+
+The kit's promise in one command: each student notebook is regenerated from the
+instructor's notebook, the instructor's solutions earn full marks, and a blank
+submission earns zero without breaking the grader.
+"""
+
+import argparse
+import subprocess
+import sys
+
+from autograder import assignments
+from autograder.assignments import KIT_ROOT, Assignment
+from autograder.engine.outcome import total
+from autograder.grading import grade_notebook
+from autograder.reporting.table import format_table
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("check-assignments", help="release, then grade each reference and blank stub", description=__doc__)
+    parser.add_argument("--assignment", action="append", choices=sorted(assignments.ASSIGNMENTS), help="only these (default: all)")
+    parser.set_defaults(run=run)
+
+
+def release(assignment: Assignment) -> None:
+    """Regenerate release/<name>/ from source/<name>/ with nbgrader, as an instructor would."""
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.name, "--force", "--log-level=WARN"],
+        cwd=KIT_ROOT, check=True,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    ok = True
+    for name in args.assignment or sorted(assignments.ASSIGNMENTS):
+        assignment = assignments.get(name)
+        release(assignment)
+        print(f"released {assignment.release_notebook.relative_to(KIT_ROOT)}")
+        for label, notebook, wanted in (("reference", assignment.source_notebook, "full"), ("blank stub", assignment.release_notebook, "zero")):
+            results = grade_notebook(notebook, assignment)
+            score, points = total(results), sum(r.points for r in results)
+            good = score == (points if wanted == "full" else 0)
+            ok &= good
+            print(f"\n{name}, {label}: {score:g} / {points:g} ({'as expected' if good else 'expected ' + wanted + ' marks'})")
+            print(format_table(results))
+    return 0 if ok else 1
