@@ -48,7 +48,8 @@ BENCHMARKS = {
     ),
 }
 
-# Run in the kernel after the notebook. The tokenizer is timed on a fresh `nlp`, since
+# Run in the kernel after the notebook; it reads the notebook's `train`, `test` and
+# `test_accuracy`. The tokenizer is timed on a fresh `nlp`, since
 # the notebook's own one has cached every word it has already seen and would look too fast.
 PROBE_CODE = """
 import json as _json, time as _time
@@ -85,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < reviews <= bench.full_reviews:
         print(f"error: --reviews must be between 1 and {bench.full_reviews}", file=sys.stderr)
         return 2
+    if not notebook_path.is_file():
+        print(f"error: no notebook at {notebook_path}", file=sys.stderr)
+        return 2
     if not (data_dir / bench.data_file).is_file():
         print(f"error: {bench.data_file} is not in the data folder {data_dir}.\n{how_to_fix(data_dir)}", file=sys.stderr)
         return 2
@@ -102,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     print("versions:       " + ", ".join(f"{name} {version}" for name, version in probe["versions"].items()))
     print(f"reviews:        {probe['n_train']} train (10% of them for validation), {probe['n_test']} test")
     print(f"tokenization:   {_seconds(cell_by_grade_id(notebook, bench.tokenize_cell)):.1f} s (cell {bench.tokenize_cell})")
-    print(f"  spaCy alone:  {probe['spacy_tokenizer_s']:.1f} s (nlp.tokenizer.pipe over the same reviews)")
+    print(f"  spaCy alone:  {probe['spacy_tokenizer_s']:.1f} s (a fresh spacy.blank('en').tokenizer.pipe over the same reviews)")
     print(f"training:       {_seconds(cell_by_grade_id(notebook, bench.train_cell)):.1f} s (cell {bench.train_cell})")
     print(f"whole notebook: {total_s:.1f} s (all cells, hidden tests included, kernel start excluded)")
     print(f"test accuracy:  {probe['test_accuracy']:.4f}")
