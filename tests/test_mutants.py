@@ -59,3 +59,11 @@ def test_mutant_loses_points_of_its_own_function_only(name, function, old, new, 
 def test_other_correct_answers_earn_full_marks(name, function, old, new, source_notebook, tmp_path):
     results = grade(mutated_notebook(source_notebook, function, old, new, tmp_path), tmp_path / "results.json")
     assert results["score"] == results["max_score"], [t for t in results["tests"] if t["status"] == "failed"]
+
+
+def test_same_submission_same_results(source_notebook, tmp_path):
+    """Grading twice gives the same results.json, training-based accuracy message included."""
+    name, function, old, new = next(m for m in MUTANTS if m[0] == "no_sigmoid")
+    notebook = mutated_notebook(source_notebook, function, old, new, tmp_path)
+    first, second = (grade(notebook, tmp_path / f"results{run}.json") for run in (1, 2))
+    assert first == second

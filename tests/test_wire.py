@@ -1,0 +1,51 @@
+"""Plain data only across the process boundary: exact types pass, look-alikes are refused."""
+
+import numpy as np
+import pytest
+
+from autograder.sandbox import wire
+
+
+def roundtrip(value, tmp_path):
+    wire.dump(value, tmp_path)
+    return wire.load(tmp_path)
+
+
+def test_plain_values_roundtrip(tmp_path):
+    value = {"tokens": [["a", "b"], []], "n": 3, "x": 0.5, "ok": True, "none": None, "arr": np.arange(6).reshape(2, 3)}
+    back = roundtrip(value, tmp_path)
+    assert back["tokens"] == [["a", "b"], []] and back["n"] == 3 and back["ok"] is True and back["none"] is None
+    assert back["arr"].dtype == value["arr"].dtype and (back["arr"] == value["arr"]).all()
+
+
+def test_numpy_scalars_become_python_numbers(tmp_path):
+    assert roundtrip([np.int32(4), np.float64(0.25)], tmp_path) == [4, 0.25]
+
+
+class ListLookAlike(list):
+    def __eq__(self, other):
+        return True
+
+
+class Anything:
+    def __eq__(self, other):
+        return True
+
+
+@pytest.mark.parametrize("value, named", [
+    (ListLookAlike([1]), "ListLookAlike"),
+    ({"a": Anything()}, "Anything"),
+    ({1: 2}, "not all strings"),
+    (np.array([object()], dtype=object), "dtype object"),
+    ({1, 2}, "set"),
+])
+def test_look_alikes_are_refused_by_name(value, named, tmp_path):
+    with pytest.raises(wire.WireError, match=named):
+        wire.dump(value, tmp_path)
+
+
+def test_arrays_are_loaded_without_pickle(tmp_path):
+    wire.dump(np.arange(3), tmp_path)
+    np.save(tmp_path / "arr0.npy", np.array([{"x": 1}], dtype=object), allow_pickle=True)
+    with pytest.raises(ValueError, match="pickle"):
+        wire.load(tmp_path)
