@@ -2,19 +2,16 @@
 
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 from nbgrader.api import Gradebook
 
+from autograder.nbgrader_cli import run_nbgrader
 from conftest import ASSIGNMENT, KIT_ROOT, by_function, require_data_dir
-
-NBGRADER = [sys.executable, "-m", "nbgrader"]
 
 
 def nbgrader(course, *args: str, env: dict | None = None) -> None:
-    done = subprocess.run([*NBGRADER, *args], cwd=course, capture_output=True, text=True, env=env, timeout=1800)
+    done = run_nbgrader(*args, cwd=course, env=env, timeout=1800)
     assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
 
 

@@ -2,11 +2,10 @@
 
 import ast
 import shutil
-import subprocess
-import sys
 
 import nbformat
 
+from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import BEGIN_HIDDEN, BEGIN_SOLUTION, nbgrader_meta, without_solution_markers
 from conftest import ASSIGNMENT, KIT_ROOT
 
@@ -15,10 +14,7 @@ def test_release_is_up_to_date(tmp_path):
     """Regenerating the student notebook from source/ gives exactly the committed release/."""
     shutil.copy(KIT_ROOT / "nbgrader_config.py", tmp_path)
     shutil.copytree(KIT_ROOT / "source", tmp_path / "source")
-    done = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT.name, "--force"],
-        cwd=tmp_path, capture_output=True, text=True,
-    )
+    done = run_nbgrader("generate_assignment", ASSIGNMENT.name, "--force", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     fresh = nbformat.read(tmp_path / "release" / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb", as_version=4)
     committed = nbformat.read(ASSIGNMENT.release_notebook, as_version=4)

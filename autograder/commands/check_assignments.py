@@ -6,13 +6,12 @@ submission earns zero without breaking the grader.
 """
 
 import argparse
-import subprocess
-import sys
 
 from autograder import assignments
 from autograder.assignments import KIT_ROOT, Assignment
 from autograder.engine.outcome import total
 from autograder.grading import grade_notebook
+from autograder.nbgrader_cli import run_nbgrader
 from autograder.reporting.table import format_table
 
 
@@ -24,10 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def release(assignment: Assignment) -> None:
     """Regenerate release/<name>/ from source/<name>/ with nbgrader, as an instructor would."""
-    subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.name, "--force", "--log-level=WARN"],
-        cwd=KIT_ROOT, check=True,
-    )
+    done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=KIT_ROOT)
+    if done.returncode:
+        raise SystemExit(f"nbgrader generate_assignment {assignment.name} failed:\n{done.stdout}{done.stderr}")
 
 
 def run(args: argparse.Namespace) -> int:
