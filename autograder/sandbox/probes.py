@@ -51,12 +51,17 @@ def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> A
     except NotImplementedError:
         raise ProbeError("not_implemented", f"{name} is not implemented yet (it raised NotImplementedError)")
     except BaseException as error:  # SystemExit and KeyboardInterrupt count as the student's failure too
-        lines = traceback.format_exception_only(type(error), error)
-        raise ProbeError(
-            "raised",
-            f"{name} raised {''.join(lines).strip()}",
-            traceback.format_exc(limit=-3),
-        ) from None
+        raise ProbeError("raised", f"{name} raised {_describe(error)}", _where(error)) from None
+
+
+def _describe(error: BaseException) -> str:
+    return "".join(traceback.format_exception_only(type(error), error)).strip()
+
+
+def _where(error: BaseException, frames: int = 3) -> str:
+    """The last lines of student code the error passed through, without file paths (they vary per run)."""
+    stack = traceback.extract_tb(error.__traceback__)[1:][-frames:]
+    return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack if frame.line)
 
 
 def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:
@@ -74,7 +79,7 @@ def run_examples(namespace: dict, code: str) -> None:
     except BaseException as error:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<notebook test cell>"]
         line = code.splitlines()[frames[-1].lineno - 1].strip() if frames else ""
-        what = "".join(traceback.format_exception_only(type(error), error)).strip()
+        what = _describe(error)
         raise ProbeError("raised", f"{what} at: {line}" if line else what)
 
 
@@ -119,8 +124,7 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
     try:
         outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
     except BaseException as error:
-        what = "".join(traceback.format_exception_only(type(error), error)).strip()
-        raise ProbeError("raised", f"the model from {function} failed on integer sequences: {what}")
+        raise ProbeError("raised", f"the model from {function} failed on integer sequences: {_describe(error)}", _where(error))
     layers = [
         {
             "class": type(layer).__name__,
@@ -150,8 +154,7 @@ def train_and_predict(
         model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
         predictions = model.predict(x_test, batch_size=512, verbose=0)
     except BaseException as error:
-        what = "".join(traceback.format_exception_only(type(error), error)).strip()
-        raise ProbeError("raised", f"training the model from {function} failed: {what}")
+        raise ProbeError("raised", f"training the model from {function} failed: {_describe(error)}", _where(error))
     return np.asarray(predictions, dtype=np.float64)
 
 

@@ -42,6 +42,8 @@ class Student(ABC):
             message = response["message"]
             if response["kind"] in ("missing", "raised"):
                 message = self.explain(message)
+            if response["detail"]:
+                message = f"{message}\n{response['detail']}"
             raise StudentError(response["kind"], message)
         return response["value"]
 
