@@ -1,0 +1,1 @@
+"""Grading a whole class: finding submissions, grading them in parallel, writing the outputs."""
