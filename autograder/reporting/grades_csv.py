@@ -1,0 +1,47 @@
+"""A class's grades as one CSV: a row per student, a column per graded function.
+
+Spreadsheets and LMS gradebooks import this directly, so its shape is fixed:
+`student`, `total`, `max`, then one column per graded function, students
+sorted by id so that two runs over the same class give the same file.
+"""
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
+
+
+def function_scores(results: dict) -> dict[str, float]:
+    """Points a student earned per graded function, summed over the tests tagged with it."""
+    return {
+        function: round(sum(t.get("score", 0) for t in tests), 6)
+        for function, tests in tests_by_function(results).items()
+    }
+
+
+def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
+    """Write one row per student (id -> results dict), atomically, so a reader never sees half a file.
+
+    A function missing from a student's results scores 0 for them rather than
+    leaving a hole an import would misread.
+    """
+    students = sorted(rows)
+    scores = {student: function_scores(rows[student]) for student in students}
+    functions = list(dict.fromkeys(f for student in students for f in scores[student]))
+    table = [["student", "total", "max", *functions]]
+    for student in students:
+        numbers = [*score_and_max(rows[student]), *(scores[student].get(f, 0) for f in functions)]
+        table.append([student, *map(format_points, numbers)])
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8", newline="")
+    try:
+        with handle:
+            csv.writer(handle).writerows(table)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
