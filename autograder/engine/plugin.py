@@ -49,6 +49,8 @@ class GradingPlugin:
         if points is None or function is None:
             raise pytest.UsageError(f"{item.nodeid} needs both a points and a function marker")
         doc = (item.function.__doc__ or item.name).strip().splitlines()[0]
+        if hasattr(item, "callspec"):  # parametrized: say which case, so every check has its own name
+            doc += " (" + ", ".join(f"{k}={v!r}" for k, v in item.callspec.params.items()) + ")"
         return CheckResult(
             function=function.args[0],
             name=doc,

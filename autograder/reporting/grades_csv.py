@@ -6,10 +6,10 @@ sorted by id so that two runs over the same class give the same file.
 """
 
 import csv
-import os
-import tempfile
+import io
 from pathlib import Path
 
+from autograder.atomic import write_text
 from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
 
 
@@ -35,13 +35,6 @@ def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
         numbers = [*score_and_max(rows[student]), *(scores[student].get(f, 0) for f in functions)]
         table.append([student, *map(format_points, numbers)])
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8", newline="")
-    try:
-        with handle:
-            csv.writer(handle).writerows(table)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(table)
+    write_text(buffer.getvalue(), Path(path))

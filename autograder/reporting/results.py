@@ -1,10 +1,9 @@
 """Gradescope's results.json format, with a tag naming the graded function on every test."""
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from autograder.atomic import write_text
 from autograder.engine.outcome import CheckResult, total
 
 
@@ -28,8 +27,4 @@ def gradescope_results(results: list[CheckResult]) -> dict:
 
 
 def write_json(document: dict, path: Path) -> None:
-    """Write atomically, so a reader never sees half a results file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8") as handle:
-        json.dump(document, handle, indent=2, ensure_ascii=False)
-    os.replace(handle.name, path)
+    write_text(json.dumps(document, indent=2, ensure_ascii=False), path)

@@ -9,10 +9,6 @@ The cache file names carry a hash of everything that shapes their content.
 import gzip
 import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +17,7 @@ from types import ModuleType
 import numpy as np
 
 from autograder.assignments import get
+from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
 
 SEED = 20111
@@ -44,18 +41,6 @@ class AccuracyData:
 def _key(*parts: object) -> str:
     reference = get("sentiment_rnn").solutions_file.read_bytes()
     return hashlib.sha256(repr(parts).encode() + reference).hexdigest()[:16]
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary name beside `path`, renamed onto it once written: graders running at once never see half a file."""
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp" + path.suffix)
-    os.close(handle)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def _reviews(split: str):
@@ -91,7 +76,7 @@ def _build_accuracy_data(ref: ModuleType, path: Path) -> None:
         tokens[split], labels[split] = ref.text_to_tokens([texts[i] for i in rows]), split_labels[rows]
     lexicon = ref.make_lexicon(tokens["train"], min_freq=MIN_FREQ)
     arrays = {f"x_{split}": keras.utils.pad_sequences(ref.tokens_to_idxs(seqs, lexicon), maxlen=MAX_LEN) for split, seqs in tokens.items()}
-    with _atomic(path) as tmp:
+    with atomic_path(path) as tmp:
         np.savez_compressed(tmp, **arrays, **{f"y_{split}": y for split, y in labels.items()})
 
 
@@ -101,7 +86,7 @@ def train_tokens() -> list[list[str]]:
     path = cache_dir() / f"sentiment_rnn-train-tokens-{_key('train-tokens')}.json.gz"
     if not path.exists():
         texts, _ = _reviews("train")
-        with _atomic(path) as tmp, gzip.open(tmp, "wt", encoding="utf-8") as handle:
+        with atomic_path(path) as tmp, gzip.open(tmp, "wt", encoding="utf-8") as handle:
             json.dump(get("sentiment_rnn").reference().text_to_tokens(texts), handle)
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return json.load(handle)
