@@ -7,6 +7,7 @@ from autograder.engine.outcome import CheckResult
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
+from autograder.reporting.results import gradescope_results
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.student import Student, StudentError
 
@@ -19,6 +20,11 @@ class UnavailableStudent(Student):
 
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
         raise StudentError("unavailable", self.reason)
+
+
+def unavailable_results(assignment: Assignment, reason: str) -> dict:
+    """A full results.json in which every check failed for `reason`."""
+    return gradescope_results(run_checks(assignment, UnavailableStudent(reason)))
 
 
 def grade_notebook(path: Path, assignment: Assignment) -> list[CheckResult]:

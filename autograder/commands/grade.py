@@ -1,25 +1,69 @@
-"""`autograder grade NOTEBOOK --assignment NAME --results FILE`: grade one submission."""
+"""`autograder grade PATH --assignment NAME`: grade one notebook, or a whole class.
+
+PATH is one .ipynb (prints a table; --results writes its results.json), or a folder
+(nbgrader's submitted/ layout or loose notebooks) or an LMS .zip, graded in parallel
+into --out: <student>/results.json and feedback.html, grades.csv and report.html.
+"""
 
 import argparse
+import os
 from pathlib import Path
 
 from autograder import assignments
+from autograder.atomic import write_text
+from autograder.batch.discover import DiscoveryError, find_submissions
+from autograder.batch.execute import RESULTS_FILE, grade_class
+from autograder.batch.gradebook import record_scores
 from autograder.grading import grade_notebook
+from autograder.reporting.class_report import class_report_html
+from autograder.reporting.feedback import feedback_html
+from autograder.reporting.grades_csv import write_grades_csv
 from autograder.reporting.results import gradescope_results, write_json
 from autograder.reporting.table import format_table
 
 
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("grade", help="grade one submitted notebook", description=__doc__)
-    parser.add_argument("notebook", type=Path, help="the submitted .ipynb file")
+    parser = subparsers.add_parser("grade", help="grade one notebook or a whole class", description=__doc__)
+    parser.add_argument("path", type=Path, help="a submitted .ipynb, a folder of submissions, or a .zip of them")
     parser.add_argument("--assignment", required=True, choices=sorted(assignments.ASSIGNMENTS))
-    parser.add_argument("--results", type=Path, help="write Gradescope-style results.json here")
+    parser.add_argument("--results", type=Path, help="one notebook: write its results.json here")
+    parser.add_argument("--out", type=Path, help="a class: the folder for per-student results, grades.csv and report.html")
+    parser.add_argument("--workers", type=int, default=available_cores(), help="local worker processes (default: the cores available)")
+    parser.add_argument("--scheduler", help="grade on an existing Dask cluster, e.g. tcp://host:8786")
+    parser.add_argument("--force", action="store_true", help="grade again students that already have results in --out")
+    parser.add_argument("--gradebook", type=Path, help="also record the scores in this nbgrader gradebook.db")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    results = grade_notebook(args.notebook, assignments.get(args.assignment))
-    print(format_table(results))
-    if args.results:
-        write_json(gradescope_results(results), args.results)
+    if args.path.suffix == ".ipynb":
+        results = grade_notebook(args.path, assignments.get(args.assignment))
+        print(format_table(results))
+        if args.results:
+            write_json(gradescope_results(results), args.results)
+        return 0
+    if args.out is None:
+        raise SystemExit("grading a class needs --out DIR for the results")
+    try:
+        submissions = find_submissions(args.path, args.assignment)
+    except DiscoveryError as error:
+        raise SystemExit(f"error: {error}") from None
+
+    def write_student(student: str, results: dict) -> None:
+        write_json(results, args.out / student / RESULTS_FILE)
+        write_text(feedback_html(student, args.assignment, results), args.out / student / "feedback.html")
+
+    rows = grade_class(
+        submissions, args.assignment, args.out, write_student,
+        workers=args.workers, scheduler=args.scheduler, force=args.force,
+    )
+    write_grades_csv(rows, args.out / "grades.csv")
+    write_text(class_report_html(args.assignment, rows), args.out / "report.html")
+    if args.gradebook:
+        record_scores(args.gradebook, assignments.get(args.assignment), rows)
+    print(f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, <student>/results.json, feedback.html)")
     return 0

@@ -1,0 +1,91 @@
+"""Grade many submissions at once on a Dask cluster: local worker processes or an existing one.
+
+Each task carries the notebook's bytes, so workers on other machines need no shared
+folder, only the kit installed. A task whose worker dies is run once more elsewhere
+(allowed-failures = 1); if that worker dies too, the submission gets a result row
+saying so. Every finished submission is written at once, so an interrupted run
+resumes where it stopped.
+"""
+
+import json
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dask
+from distributed import Client, LocalCluster, as_completed
+from tqdm import tqdm
+
+from autograder import assignments
+from autograder.batch.discover import Submission
+from autograder.grading import grade_notebook, unavailable_results
+from autograder.reporting.results import gradescope_results
+
+RESULTS_FILE = "results.json"
+
+
+def grade_bytes(content: bytes, file_name: str, assignment: str) -> dict:
+    """The task a worker runs: grade one notebook given as bytes; return its results.json."""
+    with tempfile.TemporaryDirectory(prefix="kit-task-") as folder:
+        notebook = Path(folder, Path(file_name).name)
+        notebook.write_bytes(content)
+        return gradescope_results(grade_notebook(notebook, assignments.get(assignment)))
+
+
+@contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
+    """A client of the given scheduler, or of a local cluster of `workers` single-threaded processes."""
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        if scheduler:
+            with Client(scheduler) as client:
+                yield client
+            return
+        with LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0
+        ) as cluster, Client(cluster) as client:
+            yield client
+
+
+def already_graded(out: Path, student: str) -> dict | None:
+    path = out / student / RESULTS_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def grade_class(
+    submissions: list[Submission],
+    assignment: str,
+    out: Path,
+    on_result: Callable[[str, dict], None],
+    *,
+    workers: int,
+    scheduler: str | None = None,
+    force: bool = False,
+    progress: bool = True,
+) -> dict[str, dict]:
+    """Results per student; `on_result(student, results)` runs as each one finishes."""
+    rows: dict[str, dict] = {}
+    todo = []
+    for submission in submissions:
+        previous = None if force else already_graded(out, submission.student)
+        if previous is None:
+            todo.append(submission)
+        else:
+            rows[submission.student] = previous
+    if not todo:
+        return rows
+    with dask_client(workers, scheduler) as client, tqdm(total=len(todo), unit="submission", desc="grading", disable=not progress) as bar:
+        futures = {
+            client.submit(grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, pure=False, retries=1): s
+            for s in todo
+        }
+        for future in as_completed(futures):
+            student = futures[future].student
+            try:
+                results = future.result()
+            except Exception as error:  # KilledWorker after the retry, or a grader bug: reported, never lost
+                results = unavailable_results(assignments.get(assignment), f"Not graded: the grading worker failed twice ({type(error).__name__}: {error})")
+            on_result(student, results)
+            rows[student] = results
+            bar.update()
+    return rows
