@@ -21,9 +21,11 @@ INPUTS = [
     np.array([[0, 0, 0, *SEQUENCE]]),
 ]
 
-# Calibrated on the reference (see README, "Calibrating the accuracy check"): it scores
-# 0.78-0.82 on this subset over seeds, a model with a broken output layer about 0.5.
-ACCURACY_THRESHOLD = 0.70
+# Calibrated on the reference (README, "Calibrating the accuracy check"): over seeds 1-8
+# it scores 0.723-0.782 on this subset (0.723 with SEED), so 0.65 leaves a margin of 0.07.
+# Output layers without a sigmoid reach similar accuracies, but not with probabilities:
+# they fail on predictions outside [0, 1].
+ACCURACY_THRESHOLD = 0.65
 EPOCHS, BATCH_SIZE, SEED = 3, 64, 1
 TRAINING_TIME_LIMIT = 120
 
@@ -149,9 +151,14 @@ def test_accuracy(student):
     assert predictions.shape in ((len(data.y_test), 1), (len(data.y_test),)), mismatch(
         f"Predictions for {len(data.y_test)} reviews", (len(data.y_test), 1), predictions.shape
     )
+    outside = float(np.mean((predictions < 0) | (predictions > 1)))
+    assert outside == 0, (
+        f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"
+        " probabilities (one unit with a sigmoid), or binary cross-entropy cannot train it properly."
+    )
     accuracy = float(np.mean((predictions.ravel() > 0.5) == data.y_test))
     assert accuracy >= ACCURACY_THRESHOLD, (
         f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews, create_rnn_model({', '.join(map(str, args))})"
         f" reached a test accuracy of {accuracy:.3f} on {len(data.y_test)} test reviews; at least {ACCURACY_THRESHOLD:.2f} is"
-        " expected (the reference reaches about 0.8)."
+        " expected (the reference reaches 0.72-0.78 here)."
     )
