@@ -62,8 +62,10 @@ def test_other_correct_answers_earn_full_marks(name, function, old, new, source_
 
 
 def test_same_submission_same_results(source_notebook, tmp_path):
-    """Grading twice gives the same results.json, training-based accuracy message included."""
+    """Grading twice gives the same results.json; the accuracy check fails a broken output layer."""
     name, function, old, new = next(m for m in MUTANTS if m[0] == "no_sigmoid")
     notebook = mutated_notebook(source_notebook, function, old, new, tmp_path)
     first, second = (grade(notebook, tmp_path / f"results{run}.json") for run in (1, 2))
     assert first == second
+    (accuracy,) = [t for t in first["tests"] if t["name"].startswith("create_rnn_model: learns")]
+    assert accuracy["status"] == "failed" and "outside [0, 1]" in accuracy["output"], accuracy
