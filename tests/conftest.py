@@ -60,4 +60,3 @@ def stub_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return grade(ASSIGNMENT.release_notebook, tmp_path_factory.mktemp("stub") / "results.json")
 
 
-__all__ = ["KIT_ROOT", "ASSIGNMENT", "grade", "by_function", "require_data_dir"]

@@ -5,7 +5,7 @@ import json
 import nbformat
 import pytest
 
-from conftest import ASSIGNMENT, grade
+from conftest import grade
 
 
 @pytest.mark.parametrize("name, content, reason", [

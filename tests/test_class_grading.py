@@ -3,7 +3,6 @@
 import csv
 import subprocess
 
-import nbformat
 import pytest
 from distributed import LocalCluster
 from nbgrader.api import Gradebook

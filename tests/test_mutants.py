@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from autograder.notebook.cells import nbgrader_meta
-from conftest import ASSIGNMENT, by_function, grade
+from conftest import by_function, grade
 
 # (name, graded function, text in its solution cell, replacement)
 MUTANTS = [
