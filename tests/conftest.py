@@ -58,5 +58,3 @@ def reference_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def stub_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The released student notebook, untouched, graded once per session."""
     return grade(ASSIGNMENT.release_notebook, tmp_path_factory.mktemp("stub") / "results.json")
-
-
