@@ -1,7 +1,7 @@
-"""Where the data lives, and the error that says how to get it there.
+"""Where the data lives (and what the kit derives from it), and the error that says how to get it there.
 
 Students, CI and graders keep the data in different places (a home folder, a shared
-read-only copy), so the folder is chosen at run time, never hard-coded.
+read-only copy), so the folders are chosen at run time, never hard-coded.
 """
 
 import os
@@ -10,6 +10,7 @@ from pathlib import Path
 from .manifest import default_manifest
 
 ENV_VAR = "KIT_DATA_DIR"
+CACHE_ENV_VAR = "KIT_CACHE_DIR"
 APP_NAME = "rnn-sentiment-kit"
 
 
@@ -23,9 +24,27 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
         return Path(explicit).expanduser().absolute()
     if from_env := os.environ.get(ENV_VAR):
         return Path(from_env).expanduser().absolute()
-    xdg = os.environ.get("XDG_DATA_HOME", "")
-    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".local" / "share"
-    return base / APP_NAME / "datasets"
+    return _xdg_base("XDG_DATA_HOME", Path.home() / ".local" / "share") / APP_NAME / "datasets"
+
+
+def _xdg_base(variable: str, default: Path) -> Path:
+    """An XDG base directory: $variable if it is an absolute path (the spec ignores relative ones), else `default`."""
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else default
+
+
+def cache_dir() -> Path:
+    """The folder for files derived once from the data and reused (created if missing).
+
+    $KIT_CACHE_DIR if set (CI points it at a fresh folder to build everything as on a new
+    machine), else $XDG_CACHE_HOME (else ~/.cache)/rnn-sentiment-kit: everything there
+    can be rebuilt, so it stays apart from the data. Lives here, not in the grader, so that
+    kitdata's own caches and the grader's share one rule.
+    """
+    from_env = os.environ.get(CACHE_ENV_VAR)
+    path = Path(from_env) if from_env else _xdg_base("XDG_CACHE_HOME", Path.home() / ".cache") / APP_NAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def how_to_fix(data_dir: Path) -> str:
