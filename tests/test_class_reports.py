@@ -11,9 +11,11 @@ import shutil
 import subprocess
 from html import unescape
 
+import numpy as np
 import pytest
 from PIL import Image
 
+from autograder.engine.messages import mismatch
 from autograder.engine.outcome import CheckResult
 from autograder.reporting.class_report import class_report_html, pass_rates
 from autograder.reporting.feedback import feedback_html
@@ -124,6 +126,14 @@ def test_feedback_shows_every_check_and_every_failure_message_whole(student):
     ]
     for row, test in zip(rows, tests):
         assert row[1].startswith(test["name"].split(": ", 1)[1])
+
+
+def test_feedback_hides_the_expected_value_of_a_failed_check():
+    output = mismatch("pad_idx_seqs([[1, 2], [3]])", np.array([[1, 2], [0, 3]]), np.array([[1, 2], [3, 0]]))
+    page = unescape(feedback_html("s07", "sentiment_rnn", results({2: output})))
+    assert "pad_idx_seqs([[1, 2], [3]])" in page and "returned: array of shape (2, 2), dtype int64: [[1 2]\n [3 0]]" in page
+    assert "expected" not in page.split("not the answer it expected")[1] and "[0 3]" not in page
+    assert "expected: array" in output  # the instructor's results.json keeps it
 
 
 def test_feedback_gives_the_total_then_one_section_per_function_in_order():

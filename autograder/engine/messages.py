@@ -5,6 +5,7 @@ from typing import Any
 import numpy as np
 
 LIMIT = 240
+EXPECTED, RETURNED = "  expected: ", "  returned: "
 
 
 def shown(value: Any, limit: int = LIMIT) -> str:
@@ -17,4 +18,17 @@ def shown(value: Any, limit: int = LIMIT) -> str:
 
 
 def mismatch(what: str, expected: Any, got: Any) -> str:
-    return f"{what}\n  expected: {shown(expected)}\n  returned: {shown(got)}"
+    return f"{what}\n{EXPECTED}{shown(expected)}\n{RETURNED}{shown(got)}"
+
+
+def without_expected(message: str) -> str:
+    """A check's message minus the value it expected: what a student may see of a hidden test."""
+    kept, hiding = [], False
+    for line in message.splitlines():
+        if line.startswith(EXPECTED):
+            hiding = True
+        elif line.startswith(RETURNED):
+            hiding = False
+        if not hiding:
+            kept.append(line)
+    return "\n".join(kept)

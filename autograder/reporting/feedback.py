@@ -3,13 +3,17 @@
 The page has no scripts and no external assets, so it opens the same from an
 email attachment, an LMS upload or a printout. Every piece of text comes from
 results.json and is escaped: a student's output can hold `<script>`, and it must
-show as text, never run.
+show as text, never run. A failed check shows what was checked and what the
+student's function returned, never the value the check expected: the checks'
+test cases stay hidden, so the page can be handed back as it is.
 
 The helpers for grouping tests by graded function, formatting points and
 wrapping a page are public because the class-wide reports use them too.
 """
 
 from html import escape
+
+from autograder.engine.messages import without_expected
 
 PAGE_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
@@ -88,7 +92,7 @@ def _check_row(function: str, test: dict) -> str:
     output = test.get("output") or ""
     message = ""
     if not passed:
-        text = output or "(the grader gave no message for this check)"
+        text = without_expected(output) or "(the grader gave no message for this check)"
         message = f'<div class="label">What to fix</div><pre>{escape(text)}</pre>'
     elif output:
         message = f'<div class="label">Note</div><pre class="note">{escape(output)}</pre>'
@@ -120,6 +124,9 @@ def feedback_html(student: str, assignment: str, results: dict) -> str:
         f"<h1>{escape(assignment)}: feedback</h1>",
         f'<p class="subtitle">Student: {escape(student)}</p>',
         f'<p class="total">Total: {format_points(score)} / {format_points(max_score)}</p>',
+        '<p class="subtitle">The checks call your functions on test cases of their own. For each failed check,'
+        " this page says what was checked and what your function returned, not the answer it expected.</p>",
+        *([f'<pre class="note">{escape(results["output"])}</pre>'] if results.get("output") else []),
         *(_function_section(function, tests) for function, tests in groups.items()),
     ])
     return html_page(f"{assignment}: feedback for {student}", body)
