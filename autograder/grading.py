@@ -1,15 +1,37 @@
-"""Grade one submitted notebook: run it in a kernel, then run the checks against it."""
+"""Grade one submitted notebook: run it in a confined kernel, then run the checks against it."""
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.assignments import Assignment
-from autograder.engine.outcome import CheckResult
+from autograder.engine.outcome import CheckResult, total
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
 from autograder.reporting.results import gradescope_results
+from autograder.sandbox.isolation import IsolationError
 from autograder.sandbox.kernel import KernelStudent
+from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
+
+
+@dataclass(frozen=True)
+class Graded:
+    """One submission's verdicts, and what the grader has to say about how it ran."""
+
+    checks: list[CheckResult]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return total(self.checks)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(r.points for r in self.checks), 6)
+
+    def results(self) -> dict:
+        return gradescope_results(self.checks, self.notes)
 
 
 class UnavailableStudent(Student):
@@ -22,18 +44,24 @@ class UnavailableStudent(Student):
         raise StudentError("unavailable", self.reason)
 
 
-def unavailable_results(assignment: Assignment, reason: str) -> dict:
-    """A full results.json in which every check failed for `reason`."""
-    return gradescope_results(run_checks(assignment, UnavailableStudent(reason)))
+def not_graded(assignment: Assignment, reason: str, notes: list[str] | None = None) -> Graded:
+    """Every check failed for `reason`: the row of a submission that could not be run at all."""
+    return Graded(run_checks(assignment, UnavailableStudent(f"Not graded: {reason}")), notes or [])
 
 
-def grade_notebook(path: Path, assignment: Assignment) -> list[CheckResult]:
+def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_POLICY) -> Graded:
     try:
         notebook = read_notebook(path)
     except NotebookError as error:
-        return run_checks(assignment, UnavailableStudent(f"Not graded: {error}"))
+        return not_graded(assignment, str(error))
+    student = KernelStudent(runnable_cells(notebook), policy)
     try:
-        with KernelStudent(runnable_cells(notebook)) as student:
-            return run_checks(assignment, student)
+        with student:
+            checks = run_checks(assignment, student)
+    except IsolationError:
+        raise  # the machine, not the submission: every submission would fail alike
     except StudentError as error:  # the kernel was lost while running the notebook's cells
-        return run_checks(assignment, UnavailableStudent(f"Not graded: {error}"))
+        return not_graded(assignment, str(error), student.notes)
+    except Exception as error:  # the kernel could not start or be reached: this row says so, the class goes on
+        return not_graded(assignment, f"the student's process could not be run ({type(error).__name__}: {error})", student.notes)
+    return Graded(checks, student.notes)

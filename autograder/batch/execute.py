@@ -19,18 +19,18 @@ from tqdm import tqdm
 
 from autograder import assignments
 from autograder.batch.discover import Submission
-from autograder.grading import grade_notebook, unavailable_results
-from autograder.reporting.results import gradescope_results
+from autograder.grading import grade_notebook, not_graded
+from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 
 RESULTS_FILE = "results.json"
 
 
-def grade_bytes(content: bytes, file_name: str, assignment: str) -> dict:
+def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy) -> dict:
     """The task a worker runs: grade one notebook given as bytes; return its results.json."""
     with tempfile.TemporaryDirectory(prefix="kit-task-") as folder:
         notebook = Path(folder, Path(file_name).name)
         notebook.write_bytes(content)
-        return gradescope_results(grade_notebook(notebook, assignments.get(assignment)))
+        return grade_notebook(notebook, assignments.get(assignment), policy).results()
 
 
 @contextmanager
@@ -59,6 +59,7 @@ def grade_class(
     on_result: Callable[[str, dict], None],
     *,
     workers: int,
+    policy: Policy = DEFAULT_POLICY,
     scheduler: str | None = None,
     force: bool = False,
     progress: bool = True,
@@ -76,7 +77,7 @@ def grade_class(
         return rows
     with dask_client(workers, scheduler) as client, tqdm(total=len(todo), unit="submission", desc="grading", disable=not progress) as bar:
         futures = {
-            client.submit(grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, pure=False, retries=1): s
+            client.submit(grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, policy, pure=False, retries=1): s
             for s in todo
         }
         for future in as_completed(futures):
@@ -84,7 +85,8 @@ def grade_class(
             try:
                 results = future.result()
             except Exception as error:  # KilledWorker after the retry, or a grader bug: reported, never lost
-                results = unavailable_results(assignments.get(assignment), f"Not graded: the grading worker failed twice ({type(error).__name__}: {error})")
+                reason = f"the grading worker failed twice ({type(error).__name__}: {error})"
+                results = not_graded(assignments.get(assignment), reason).results()
             on_result(student, results)
             rows[student] = results
             bar.update()

@@ -9,7 +9,6 @@ import argparse
 
 from autograder import assignments
 from autograder.assignments import KIT_ROOT, Assignment
-from autograder.engine.outcome import total
 from autograder.grading import grade_notebook
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.reporting.table import format_table
@@ -35,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
         release(assignment)
         print(f"released {assignment.release_notebook.relative_to(KIT_ROOT)}")
         for label, notebook, wanted in (("reference", assignment.source_notebook, "full"), ("blank stub", assignment.release_notebook, "zero")):
-            results = grade_notebook(notebook, assignment)
-            score, points = total(results), sum(r.points for r in results)
-            good = score == (points if wanted == "full" else 0)
+            graded = grade_notebook(notebook, assignment)
+            good = graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good
-            print(f"\n{name}, {label}: {score:g} / {points:g} ({'as expected' if good else 'expected ' + wanted + ' marks'})")
-            print(format_table(results))
+            verdict = "as expected" if good else f"expected {wanted} marks"
+            print(f"\n{name}, {label}: {graded.score:g} / {graded.max_score:g} ({verdict})")
+            print(format_table(graded.checks))
     return 0 if ok else 1

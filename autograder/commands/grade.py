@@ -18,8 +18,10 @@ from autograder.grading import grade_notebook
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
-from autograder.reporting.results import gradescope_results, write_json
+from autograder.reporting.results import write_json
 from autograder.reporting.table import format_table
+from autograder.sandbox.isolation import bubblewrap_problem
+from autograder.sandbox.policy import GIB, ISOLATION_MODES, Policy
 
 
 def available_cores() -> int:
@@ -36,15 +38,39 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--scheduler", help="grade on an existing Dask cluster, e.g. tcp://host:8786")
     parser.add_argument("--force", action="store_true", help="grade again students that already have results in --out")
     parser.add_argument("--gradebook", type=Path, help="also record the scores in this nbgrader gradebook.db")
+    add_policy_arguments(parser)
     parser.set_defaults(run=run)
 
 
+def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
+    """The limits each submission is graded under (sandbox/policy.py has the defaults and why)."""
+    default = Policy()
+    limits = parser.add_argument_group("limits per submission")
+    limits.add_argument("--time-limit", type=float, default=default.submission_seconds, metavar="SECONDS", help="the whole submission (default: %(default)g)")
+    limits.add_argument("--cell-time-limit", type=float, default=default.cell_seconds, metavar="SECONDS", help="each notebook cell (default: %(default)g)")
+    limits.add_argument("--memory-limit", type=float, default=default.memory_bytes / GIB, metavar="GIB", help="the student's processes together (default: %(default)g)")
+    limits.add_argument("--output-limit", type=int, default=default.output_bytes // 1024, metavar="KIB", help="printed output kept (default: %(default)d)")
+    limits.add_argument("--sandbox", choices=ISOLATION_MODES, default=default.isolation, help="bubblewrap: required; none: off; auto (default): bubblewrap where it works")
+
+
+def policy_from(args: argparse.Namespace) -> Policy:
+    policy = Policy(
+        cell_seconds=args.cell_time_limit, submission_seconds=args.time_limit, memory_bytes=int(args.memory_limit * GIB),
+        output_bytes=args.output_limit * 1024, isolation=args.sandbox,
+    )
+    if policy.isolation == "bubblewrap" and (problem := bubblewrap_problem()):
+        raise SystemExit(f"error: --sandbox bubblewrap was asked for, but {problem}")
+    return policy
+
+
 def run(args: argparse.Namespace) -> int:
+    policy = policy_from(args)
     if args.path.suffix == ".ipynb":
-        results = grade_notebook(args.path, assignments.get(args.assignment))
-        print(format_table(results))
+        graded = grade_notebook(args.path, assignments.get(args.assignment), policy)
+        print(format_table(graded.checks))
+        print(*graded.notes, sep="\n")
         if args.results:
-            write_json(gradescope_results(results), args.results)
+            write_json(graded.results(), args.results)
         return 0
     if args.out is None:
         raise SystemExit("grading a class needs --out DIR for the results")
@@ -59,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 
     rows = grade_class(
         submissions, args.assignment, args.out, write_student,
-        workers=args.workers, scheduler=args.scheduler, force=args.force,
+        workers=args.workers, policy=policy, scheduler=args.scheduler, force=args.force,
     )
     write_grades_csv(rows, args.out / "grades.csv")
     write_text(class_report_html(args.assignment, rows), args.out / "report.html")

@@ -7,8 +7,9 @@ from autograder.atomic import write_text
 from autograder.engine.outcome import CheckResult, total
 
 
-def gradescope_results(results: list[CheckResult]) -> dict:
-    return {
+def gradescope_results(results: list[CheckResult], notes: list[str] = ()) -> dict:
+    """Gradescope's format; `notes` (how the submission ran: sandbox, limits hit) become its top-level output."""
+    document = {
         "score": total(results),
         "max_score": round(sum(r.points for r in results), 6),
         "tests": [
@@ -24,6 +25,9 @@ def gradescope_results(results: list[CheckResult]) -> dict:
             for r in results
         ],
     }
+    if notes:
+        document["output"] = "\n".join(notes)
+    return document
 
 
 def write_json(document: dict, path: Path) -> None:

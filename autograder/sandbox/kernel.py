@@ -1,24 +1,32 @@
-"""A Student served by a real Jupyter kernel in a working folder of its own.
+"""A Student served by a real Jupyter kernel, confined to a folder of its own.
 
 The kernel runs the submission's cells (minus the ones the grader skips) and then
 answers probe requests; its answers come back as files in the wire format. The
-grading process never runs a line of student code.
+grading process never runs a line of student code. The policy's limits are
+enforced from outside the kernel (watchdog.py), and if the kernel dies inside
+one check, a fresh one serves the checks after it.
 """
 
-import os
+import json
 import shutil
+import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
-from traitlets.config import Config
 from nbclient.exceptions import DeadKernelError
 
+from autograder.sandbox import probes, wire
+from autograder.sandbox.isolation import Box, kernel_command, kernel_env
+from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
+from autograder.sandbox.watchdog import Watchdog
 
 # Fixed so that one submission scores the same on every run and every machine.
 DETERMINISM_ENV = {
@@ -31,84 +39,200 @@ DETERMINISM_ENV = {
     "KERAS_BACKEND": "tensorflow",
     "PYTHONWARNINGS": "ignore",
 }
-SETUP_CODE = "from autograder.sandbox.probes import answer as __kit_answer__"
+PROBE_PACKAGE = "__kit_probes__"
+# The kit's own packages: a submission may not import them (the reference solutions
+# and the checks are behind them). Outside bubblewrap this guard is a fence, not a wall.
+GUARDED = ("autograder", "kitdata", "solutions")
+SETUP_CODE = """
+import sys as __kit_sys__
+__kit_sys__.path.insert(0, {kit!r})
+from {package}.probes import answer as __kit_answer__
+__kit_sys__.path.remove({kit!r})
+class __KitGuard__:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in {guarded!r}:
+            raise ImportError(f"{{name}} is the grader's, not available to submissions")
+__kit_sys__.meta_path.insert(0, __KitGuard__())
+del __kit_sys__, __KitGuard__
+"""
+GRACE_SECONDS = 15.0  # after a call's limit, for the interrupt to take effect before the process is ended
+ERROR_TEXT_LIMIT = 500
+
+
+class CappedClient(NotebookClient):
+    """An nbclient that keeps at most `output_bytes` of the student's output; the rest is dropped."""
+
+    output_bytes = 1024**2
+    kept_bytes = 0
+    output_cut = False
+
+    def output(self, outs: list, msg: dict, display_id: str | None, cell_index: int) -> nbformat.NotebookNode | None:
+        content = msg["content"]
+        if msg["msg_type"] == "error":
+            content["evalue"] = str(content.get("evalue", ""))[:ERROR_TEXT_LIMIT]
+            content["traceback"] = []
+            return super().output(outs, msg, display_id, cell_index)
+        size = len(str(content))
+        if self.kept_bytes + size > self.output_bytes:
+            self.output_cut = True
+            return None
+        self.kept_bytes += size
+        return super().output(outs, msg, display_id, cell_index)
 
 
 class KernelStudent(Student):
-    """Runs a notebook's cells in a fresh kernel, then answers probes; use as a context manager."""
+    """Runs a notebook's cells in a fresh, confined kernel, then answers probes; use as a context manager."""
 
-    def __init__(self, cells: list[nbformat.NotebookNode], cell_timeout: float = 120.0) -> None:
+    def __init__(self, cells: list[nbformat.NotebookNode], policy: Policy = DEFAULT_POLICY) -> None:
         self.cells = cells
-        self.cell_timeout = cell_timeout
+        self.policy = policy
         self.cell_errors: list[str] = []
         self.lost: str | None = None
-        self._workdir = Path(tempfile.mkdtemp(prefix="kit-submission-"))
-        self._notebook = nbformat.v4.new_notebook(cells=[])
-        self._client = NotebookClient(
-            self._notebook,
-            kernel_name="python3",
-            allow_errors=True,
-            interrupt_on_timeout=True,
-            error_on_timeout={"ename": "TimeoutError", "evalue": "time limit reached"},
-            resources={"metadata": {"path": str(self._workdir)}},
-            # IPC sockets: the kernel is reachable from this machine's user only, not over TCP.
-            config=Config({"KernelManager": {"transport": "ipc", "ip": str(self._workdir.with_name(self._workdir.name + "-ipc"))}}),
-        )
+        self.sandbox = ""
+        self.restarts: list[str] = []
+        self._deadline = 0.0
+        self._box: Box | None = None
+        self._client: CappedClient | None = None
         self._context = None
+        self._watchdog: Watchdog | None = None
+        self._output_cut = False
 
-    def __enter__(self) -> "KernelStudent":
-        env = {**os.environ, **DETERMINISM_ENV}
+    # --- the life of one kernel -----------------------------------------------------------------
+
+    def __enter__(self) -> Self:
+        self._deadline = time.monotonic() + self.policy.submission_seconds
+        self._box = Box.create()
         try:
-            self._context = self._client.setup_kernel(env=env, cwd=str(self._workdir))
-            self._context.__enter__()
-            self._run(SETUP_CODE, self.cell_timeout)
-            for number, cell in enumerate(self.cells, start=1):
-                error = self._run(cell.source, self.cell_timeout)
-                if error:
-                    label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{number}"
-                    self.cell_errors.append(f"cell '{label}' raised {error}")
+            package = self._box.kit / PROBE_PACKAGE
+            package.mkdir()
+            (package / "__init__.py").touch()
+            for module in (probes, wire):
+                shutil.copy(module.__file__, package)
+            self._start()
         except BaseException:
             self.__exit__(*sys.exc_info())
             raise
         return self
 
-    def __exit__(self, kind: type | None, value: BaseException | None, tb: TracebackType | None) -> None:
+    def _start(self) -> None:
+        """Start a kernel in the box and run the notebook's cells in it."""
+        box = self._box
+        argv, self.sandbox = kernel_command(box, self.policy)
+        spec_dir = box.root / "kernelspec" / "kit-sandbox"
+        spec_dir.mkdir(parents=True, exist_ok=True)
+        spec = {"argv": argv, "display_name": "kit sandbox", "language": "python", "interrupt_mode": "signal"}
+        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+        manager = AsyncKernelManager(
+            kernel_name="kit-sandbox",
+            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]),
+            # IPC sockets in the box: the kernel is reachable through files, not over TCP.
+            transport="ipc",
+            ip=str(box.runtime / "ipc"),
+            connection_file=str(box.runtime / f"kernel-{len(self.restarts)}.json"),
+        )
+        self._notebook = nbformat.v4.new_notebook(cells=[])
+        self._client = CappedClient(
+            self._notebook,
+            km=manager,
+            allow_errors=True,
+            interrupt_on_timeout=True,
+            error_on_timeout={"ename": "TimeoutError", "evalue": "time limit reached"},
+        )
+        self._client.output_bytes = self.policy.output_bytes
+        self.lost = None
+        self.cell_errors = []
+        self._context = self._client.setup_kernel(
+            env=kernel_env(box, DETERMINISM_ENV), cwd=str(box.work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self._context.__enter__()
+        self._watchdog = Watchdog(manager.provisioner.process.pid, self.policy.memory_bytes, self._deadline)
+        self._watchdog.start()
+        setup = SETUP_CODE.format(kit=str(box.kit), package=PROBE_PACKAGE, guarded=GUARDED)
+        error = self._run(setup, self.policy.cell_seconds)
+        if error:
+            raise StudentError("lost", f"the grader could not set up the student's process: {error}")
+        for number, cell in enumerate(self.cells, start=1):
+            error = self._run(cell.source, self.policy.cell_seconds)
+            if error:
+                label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{number}"
+                self.cell_errors.append(f"cell '{label}' raised {error}")
+
+    def _stop(self) -> None:
+        """Shut the kernel down and end every process it started."""
         try:
             if self._context is not None:
-                self._context.__exit__(kind, value, tb)
+                self._context.__exit__(None, None, None)
         finally:
-            shutil.rmtree(self._workdir, ignore_errors=True)
-            for socket in self._workdir.parent.glob(self._workdir.name + "-ipc-*"):
-                socket.unlink(missing_ok=True)
+            self._context = None
+            if self._watchdog is not None:
+                self._watchdog.stop()
+                self._watchdog.kill_all()
+                self._output_cut |= bool(self._client and self._client.output_cut)
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        try:
+            self._stop()
+        finally:
+            if self._box is not None:
+                self._box.remove()
+
+    # --- running code in it ---------------------------------------------------------------------
 
     def _run(self, source: str, timeout: float) -> str | None:
         """Execute code in the kernel; return 'Name: message' if it raised, else None."""
         if self.lost:
             raise StudentError("lost", self.lost)
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            self.lost = "submission time limit: grading this submission took too long"
+            raise StudentError("timeout", self.lost)
+        limit = max(1, int(min(timeout, left)))
         cell = nbformat.v4.new_code_cell(source)
         self._notebook.cells.append(cell)
-        self._client.timeout = int(timeout)
+        self._client.timeout = limit
         started = time.monotonic()
+        self._watchdog.call_deadline = started + limit + GRACE_SECONDS
         try:
             self._client.execute_cell(cell, len(self._notebook.cells) - 1, store_history=False)
         except DeadKernelError:
-            self.lost = f"the student's process died after {time.monotonic() - started:.0f} s"
+            self.lost = self._watchdog.reason or f"the student's process died after {time.monotonic() - started:.0f} s"
             raise StudentError("lost", self.lost) from None
         finally:
+            self._watchdog.call_deadline = None
             self._notebook.cells.pop()
-        if time.monotonic() - started >= int(timeout):
-            raise StudentError("timeout", f"no answer within the time limit of {int(timeout)} s")
+        if time.monotonic() - started >= limit:
+            raise StudentError("timeout", f"no answer within the time limit of {limit} s")
         for output in cell.outputs:
             if output.output_type == "error":
                 return f"{output.ename}: {output.evalue}"
         return None
 
+    def exchange_root(self) -> Path:
+        return self._box.exchange
+
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
+        if self.lost and self._may_restart():
+            self.restarts.append(self.lost)
+            self._stop()
+            self._start()
         error = self._run(f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})", timeout)
         if error:
             raise StudentError("raised", f"the grader's request failed in the student's process: {error}")
+
+    def _may_restart(self) -> bool:
+        over_time = self._deadline <= time.monotonic() or self.lost.startswith("submission time limit")
+        return len(self.restarts) < self.policy.restarts and not over_time
 
     def explain(self, message: str) -> str:
         if not self.cell_errors:
             return message
         return f"{message} (while running the notebook, {'; '.join(self.cell_errors)})"
+
+    @property
+    def notes(self) -> list[str]:
+        """What the results should say about how this submission ran."""
+        notes = [self.sandbox] if self.sandbox else []
+        if self._output_cut or (self._client and self._client.output_cut):
+            notes.append(f"The submission printed more than {self.policy.output_bytes // 1024} KiB; the rest was not kept.")
+        notes += [f"The student's process was started again after: {reason}" for reason in self.restarts]
+        return notes

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from autograder.sandbox import wire
+from . import wire
 
 # Layer settings a check may look at; everything else in get_config() stays behind.
 LAYER_KEYS = (

@@ -1,0 +1,36 @@
+"""What a submission may use while it is graded: time, memory, output, and how it is isolated.
+
+One frozen value, built once from the command line, travels with every submission
+(also to Dask workers on other machines), so all of them are graded under the same
+rules. The defaults suit the assignments: the notebook's given cells take seconds,
+the heaviest check trains for well under a minute.
+"""
+
+from dataclasses import dataclass
+
+GIB = 1024**3
+MIB = 1024**2
+ISOLATION_MODES = ("auto", "bubblewrap", "none")
+
+
+@dataclass(frozen=True)
+class Policy:
+    cell_seconds: float = 120.0
+    """Each of the notebook's cells, run before the checks."""
+    submission_seconds: float = 900.0
+    """The whole submission: its cells, every check, any restart of its process."""
+    memory_bytes: int = 4 * GIB
+    """Resident memory of the student's processes together."""
+    output_bytes: int = 1 * MIB
+    """What the grader keeps of the student's printed output; the rest is dropped."""
+    isolation: str = "auto"
+    """'bubblewrap' (required), 'none', or 'auto': bubblewrap where it works, else none."""
+    restarts: int = 2
+    """Fresh processes after the student's process dies in a check, so later checks still run."""
+
+    def __post_init__(self) -> None:
+        if self.isolation not in ISOLATION_MODES:
+            raise ValueError(f"isolation must be one of {ISOLATION_MODES}, not {self.isolation!r}")
+
+
+DEFAULT_POLICY = Policy()

@@ -1,0 +1,89 @@
+"""Ends the student's processes when they use too much memory or time, and when grading ends.
+
+A thread in the grading process samples the kernel's process tree a few times a
+second. Memory is the resident size of the whole tree (a child process counts
+too). Every process ever seen in the tree is remembered, so that one that left the
+tree (a daemon, an orphan) is still ended at cleanup.
+"""
+
+import os
+import signal
+import threading
+import time
+
+import psutil
+
+POLL_SECONDS = 0.05
+
+
+class Watchdog(threading.Thread):
+    """Watches one kernel; `reason` says why it ended the kernel, or stays None."""
+
+    def __init__(self, pid: int, memory_bytes: int, deadline: float) -> None:
+        super().__init__(name=f"watchdog-{pid}", daemon=True)
+        self.pid = pid
+        self.memory_bytes = memory_bytes
+        self.deadline = deadline
+        self.call_deadline: float | None = None
+        """When the current call must be over (its own limit plus grace for the interrupt to work)."""
+        self.reason: str | None = None
+        self._seen: dict[int, psutil.Process] = {}
+        self._halt = threading.Event()
+
+    def _tree(self) -> list[psutil.Process]:
+        try:
+            root = psutil.Process(self.pid)
+            tree = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return []
+        for process in tree:
+            self._seen.setdefault(process.pid, process)
+        return tree
+
+    def _resident_bytes(self, tree: list[psutil.Process]) -> int:
+        total = 0
+        for process in tree:
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def run(self) -> None:
+        while not self._halt.wait(POLL_SECONDS):
+            tree = self._tree()
+            if not tree:
+                return
+            used = self._resident_bytes(tree)
+            if used > self.memory_bytes:
+                self.reason = (
+                    f"memory limit: the student's process used {used / 2**30:.1f} GiB,"
+                    f" more than the limit of {self.memory_bytes / 2**30:.1f} GiB, and was ended"
+                )
+            elif time.monotonic() > self.deadline:
+                self.reason = "submission time limit: grading this submission took too long, and its process was ended"
+            elif self.call_deadline is not None and time.monotonic() > self.call_deadline:
+                self.reason = "time limit: the student's code ran past its time limit and ignored the interrupt"
+            else:
+                continue
+            self.kill_all()
+            return
+
+    def kill_all(self) -> None:
+        """End every process of the submission, including ones that left the tree."""
+        self._tree()
+        for process in self._seen.values():
+            try:
+                if process.is_running():  # compares the start time too, so a reused pid is left alone
+                    process.kill()
+            except psutil.Error:
+                pass
+        try:
+            os.killpg(self.pid, signal.SIGKILL)  # jupyter starts the kernel as a session leader: pgid == pid
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def stop(self) -> None:
+        self._halt.set()
+        if self.is_alive() and self is not threading.current_thread():
+            self.join()
