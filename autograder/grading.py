@@ -3,11 +3,14 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
+
 from autograder.assignments import Assignment
 from autograder.engine.outcome import CheckResult, total
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
+from autograder.notebook.structure import structure_notes
 from autograder.reporting.results import gradescope_results
 from autograder.sandbox.isolation import IsolationError
 from autograder.sandbox.kernel import KernelStudent
@@ -38,9 +41,10 @@ class UnavailableStudent(Student):
     """A submission that could not be run: every check fails with the same reason."""
 
     def __init__(self, reason: str) -> None:
+        super().__init__()
         self.reason = reason
 
-    def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
+    def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         raise StudentError("unavailable", self.reason)
 
 
@@ -51,9 +55,10 @@ def not_graded(assignment: Assignment, reason: str, notes: list[str] | None = No
 
 def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_POLICY) -> Graded:
     try:
-        notebook = read_notebook(path)
+        notebook, repairs = read_notebook(path)
     except NotebookError as error:
         return not_graded(assignment, str(error))
+    notes = [*repairs, *structure_notes(notebook, nbformat.read(assignment.source_notebook, as_version=4), assignment.name)]
     student = KernelStudent(runnable_cells(notebook), policy)
     try:
         with student:
@@ -61,7 +66,8 @@ def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_
     except IsolationError:
         raise  # the machine, not the submission: every submission would fail alike
     except StudentError as error:  # the kernel was lost while running the notebook's cells
-        return not_graded(assignment, str(error), student.notes)
+        return not_graded(assignment, str(error), student.notes + notes)
     except Exception as error:  # the kernel could not start or be reached: this row says so, the class goes on
-        return not_graded(assignment, f"the student's process could not be run ({type(error).__name__}: {error})", student.notes)
-    return Graded(checks, student.notes)
+        reason = f"the student's process could not be run ({type(error).__name__}: {error})"
+        return not_graded(assignment, reason, student.notes + notes)
+    return Graded(checks, student.notes + notes)

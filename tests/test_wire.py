@@ -47,5 +47,22 @@ def test_look_alikes_are_refused_by_name(value, named, tmp_path):
 def test_arrays_are_loaded_without_pickle(tmp_path):
     wire.dump(np.arange(3), tmp_path)
     np.save(tmp_path / "arr0.npy", np.array([{"x": 1}], dtype=object), allow_pickle=True)
-    with pytest.raises(ValueError, match="pickle"):
+    with pytest.raises(wire.WireError, match="not plain data"):
+        wire.load(tmp_path)
+
+
+def test_an_answer_folder_is_read_with_suspicion(tmp_path, monkeypatch):
+    """The student's process writes the answer folder: links and oversized files are refused unread."""
+    wire.dump([1, 2], tmp_path)
+    (tmp_path / "arr0.npy").symlink_to("/dev/zero")
+    with pytest.raises(wire.WireError, match="other than plain files"):
+        wire.load(tmp_path)
+    (tmp_path / "arr0.npy").unlink()
+    (tmp_path / "big.bin").write_bytes(b"0" * 2048)
+    monkeypatch.setattr(wire, "MAX_ANSWER_BYTES", 1024)
+    with pytest.raises(wire.WireError, match="larger than"):
+        wire.load(tmp_path)
+    (tmp_path / "value.json").write_text("[" * 100_000, encoding="utf-8")
+    monkeypatch.setattr(wire, "MAX_ANSWER_BYTES", 10**6)
+    with pytest.raises(wire.WireError, match="not plain data"):
         wire.load(tmp_path)

@@ -17,6 +17,8 @@ KIT_ROOT = Path(__file__).resolve().parents[2]
 class Assignment:
     name: str
     functions: tuple[str, ...]
+    models: tuple[str, ...] = ()
+    """The graded functions that return a Keras model rather than plain data."""
 
     @property
     def source_notebook(self) -> Path:
@@ -63,6 +65,7 @@ ASSIGNMENTS = {
             "pad_idx_seqs",
             "create_rnn_model",
         ),
+        models=("create_rnn_model",),
     ),
 }
 

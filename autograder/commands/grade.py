@@ -47,6 +47,7 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
     default = Policy()
     limits = parser.add_argument_group("limits per submission")
     limits.add_argument("--time-limit", type=float, default=default.submission_seconds, metavar="SECONDS", help="the whole submission (default: %(default)g)")
+    limits.add_argument("--call-time-limit", type=float, default=default.call_seconds, metavar="SECONDS", help="each call of a student's function by a check (default: %(default)g)")
     limits.add_argument("--cell-time-limit", type=float, default=default.cell_seconds, metavar="SECONDS", help="each notebook cell (default: %(default)g)")
     limits.add_argument("--memory-limit", type=float, default=default.memory_bytes / GIB, metavar="GIB", help="the student's processes together (default: %(default)g)")
     limits.add_argument("--output-limit", type=int, default=default.output_bytes // 1024, metavar="KIB", help="printed output kept (default: %(default)d)")
@@ -55,7 +56,7 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
 
 def policy_from(args: argparse.Namespace) -> Policy:
     policy = Policy(
-        cell_seconds=args.cell_time_limit, submission_seconds=args.time_limit, memory_bytes=int(args.memory_limit * GIB),
+        cell_seconds=args.cell_time_limit, call_seconds=args.call_time_limit, submission_seconds=args.time_limit, memory_bytes=int(args.memory_limit * GIB),
         output_bytes=args.output_limit * 1024, isolation=args.sandbox,
     )
     if policy.isolation == "bubblewrap" and (problem := bubblewrap_problem()):

@@ -1,12 +1,72 @@
-"""The check every graded function has first: the examples students already see."""
+"""The check every graded function has first: the examples students already see.
 
+The examples are the visible asserts of the function's test cell in the
+instructor's notebook. They run here, in the grading process, not in the
+student's: each graded function they call is a stand-in that asks the student's
+process for the answer as plain data (a model is described from outside, see
+ModelView). So a submission that patches `assert`, numpy or the kit's probe in
+its own process cannot make an example pass.
+"""
+
+import traceback
+from typing import Any
+
+import numpy as np
 import pytest
 
-from autograder.sandbox.student import Student
+from autograder.sandbox.student import Student, StudentError
+
+SOURCE = "<notebook test cell>"
+
+
+class ModelView:
+    """A student's model as the examples see it: its layers by class, and its predictions."""
+
+    def __init__(self, student: Student, function: str, args: list) -> None:
+        self._student, self._function, self._args = student, function, args
+
+    def _describe(self, inputs: list[np.ndarray]) -> dict:
+        return self._student.describe_model(self._function, self._args, inputs)
+
+    @property
+    def layers(self) -> list[object]:
+        return [type(layer["class"], (), {})() for layer in self._describe([])["layers"]]
+
+    def predict(self, x: Any, verbose: int = 0) -> np.ndarray:
+        return self._describe([np.asarray(x)])["outputs"][0]
+
+
+def stand_ins(student: Student, functions: tuple[str, ...], models: tuple[str, ...]) -> dict[str, Any]:
+    """The names the examples call, each answered by the student's process through the probes."""
+
+    def stand_in(function: str) -> Any:
+        if function in models:
+            return lambda *args: ModelView(student, function, list(args))
+        return lambda *args, **kwargs: student.call(function, *args, **kwargs)
+
+    return {function: stand_in(function) for function in functions}
+
+
+def run_examples(student: Student, code: str, functions: tuple[str, ...], models: tuple[str, ...]) -> None:
+    """Run the examples; an AssertionError names the example that failed."""
+    scope = {"np": np, **stand_ins(student, functions, models)}
+    try:
+        exec(compile(code, SOURCE, "exec"), scope)  # the instructor's code, never the student's
+    except StudentError as error:
+        if error.kind == "not_implemented":
+            raise StudentError(error.kind, f"the examples use a function that is not implemented yet: {error}") from None
+        raise
+    except AssertionError as error:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == SOURCE]
+        line = code.splitlines()[frames[-1].lineno - 1].strip() if frames else ""
+        detail = f" ({error})" if str(error) else ""
+        raise AssertionError(f"This example from the notebook fails: {line}{detail}") from None
+    except Exception as error:  # the example ran into the student's value, e.g. None has no .shape
+        raise AssertionError(f"The notebook's examples fail: {type(error).__name__}: {error}") from None
 
 
 def examples_check(assignment: str, function: str, points: float = 1) -> object:
-    """A gate check running the visible asserts of `function`'s test cell in the student's process."""
+    """A gate check running the visible asserts of `function`'s test cell."""
 
     @pytest.mark.gate
     @pytest.mark.points(points)
@@ -14,6 +74,7 @@ def examples_check(assignment: str, function: str, points: float = 1) -> object:
         """passes the examples in the notebook's test cell"""
         from autograder.assignments import get
 
-        student.run_examples(get(assignment).examples(function))
+        graded = get(assignment)
+        run_examples(student, graded.examples(function), graded.functions, graded.models)
 
     return test_notebook_examples

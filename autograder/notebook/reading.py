@@ -1,6 +1,7 @@
 """Open a submitted file as a notebook, or say in one sentence why it is not one."""
 
 import json
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -10,7 +11,8 @@ class NotebookError(ValueError):
     """The file cannot be graded as a notebook; str() is the reason for the result row."""
 
 
-def read_notebook(path: str | Path) -> nbformat.NotebookNode:
+def read_notebook(path: str | Path) -> tuple[nbformat.NotebookNode, list[str]]:
+    """The notebook, and a sentence for each repair nbformat made to it (such as duplicate cell ids)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -24,9 +26,11 @@ def read_notebook(path: str | Path) -> nbformat.NotebookNode:
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise NotebookError(f"{path.name} is not a notebook (not JSON text)") from None
     try:
-        notebook = nbformat.reads(text, as_version=4)
-        nbformat.validate(notebook)
+        with warnings.catch_warnings(record=True) as repairs:
+            warnings.simplefilter("always")
+            notebook = nbformat.reads(text, as_version=4)
+            nbformat.validate(notebook)
     except Exception as error:  # nbformat raises several unrelated types for malformed documents
         summary = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise NotebookError(f"{path.name} is not a valid Jupyter notebook: {summary}") from None
-    return notebook
+    return notebook, [f"Repaired: {warning.message}" for warning in repairs if "DuplicateCellId" in warning.category.__name__]

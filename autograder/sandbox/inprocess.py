@@ -13,7 +13,8 @@ from autograder.sandbox.student import Student
 
 class InProcessStudent(Student):
     def __init__(self, namespace: dict) -> None:
+        super().__init__()
         self.namespace = namespace
 
-    def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
+    def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         probes.answer(self.namespace, str(request_dir), str(response_dir))

@@ -84,6 +84,7 @@ class KernelStudent(Student):
     """Runs a notebook's cells in a fresh, confined kernel, then answers probes; use as a context manager."""
 
     def __init__(self, cells: list[nbformat.NotebookNode], policy: Policy = DEFAULT_POLICY) -> None:
+        super().__init__()
         self.cells = cells
         self.policy = policy
         self.cell_errors: list[str] = []
@@ -210,12 +211,13 @@ class KernelStudent(Student):
     def exchange_root(self) -> Path:
         return self._box.exchange
 
-    def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
+    def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         if self.lost and self._may_restart():
             self.restarts.append(self.lost)
             self._stop()
             self._start()
-        error = self._run(f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})", timeout)
+        code = f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})"
+        error = self._run(code, self.policy.call_seconds if timeout is None else timeout)
         if error:
             raise StudentError("raised", f"the grader's request failed in the student's process: {error}")
 

@@ -17,6 +17,8 @@ ISOLATION_MODES = ("auto", "bubblewrap", "none")
 class Policy:
     cell_seconds: float = 120.0
     """Each of the notebook's cells, run before the checks."""
+    call_seconds: float = 60.0
+    """Each call of a student's function by a check (a check that trains a model sets its own)."""
     submission_seconds: float = 900.0
     """The whole submission: its cells, every check, any restart of its process."""
     memory_bytes: int = 4 * GIB
@@ -25,7 +27,7 @@ class Policy:
     """What the grader keeps of the student's printed output; the rest is dropped."""
     isolation: str = "auto"
     """'bubblewrap' (required), 'none', or 'auto': bubblewrap where it works, else none."""
-    restarts: int = 2
+    restarts: int = 8
     """Fresh processes after the student's process dies in a check, so later checks still run."""
 
     def __post_init__(self) -> None:

@@ -69,20 +69,6 @@ def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:
     return _student_call(function, student_function(namespace, function), *args, **kwargs)
 
 
-def run_examples(namespace: dict, code: str) -> None:
-    """Run the visible asserts of a test cell on a copy of the namespace."""
-    scope = dict(namespace)
-    try:
-        exec(compile(code, "<notebook test cell>", "exec"), scope)
-    except NotImplementedError:
-        raise ProbeError("not_implemented", "a function the examples use is not implemented yet")
-    except BaseException as error:
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<notebook test cell>"]
-        line = code.splitlines()[frames[-1].lineno - 1].strip() if frames else ""
-        what = _describe(error)
-        raise ProbeError("raised", f"{what} at: {line}" if line else what)
-
-
 def _build_model(namespace: dict, function: str, args: list) -> Any:
     import keras
 
@@ -160,7 +146,6 @@ def train_and_predict(
 
 PROBES: dict[str, Callable[..., Any]] = {
     "call": call,
-    "run_examples": run_examples,
     "describe_model": describe_model,
     "train_and_predict": train_and_predict,
 }
@@ -176,5 +161,4 @@ def answer(namespace: dict, request_dir: str, response_dir: str) -> None:
     except ProbeError as error:
         wire.dump({"ok": False, "kind": error.kind, "message": str(error), "detail": error.detail}, response)
     except wire.WireError as error:
-        who = request["args"][0] if request["probe"] != "run_examples" else "the examples"
-        wire.dump({"ok": False, "kind": "wrong_type", "message": f"{who} returned {error}", "detail": ""}, response)
+        wire.dump({"ok": False, "kind": "wrong_type", "message": f"{request['args'][0]} returned {error}", "detail": ""}, response)

@@ -14,8 +14,6 @@ import numpy as np
 
 from autograder.sandbox import wire
 
-DEFAULT_TIMEOUT = 60.0
-
 
 class StudentError(Exception):
     """The student's code gave no usable answer; str() is the reason, for the student."""
@@ -25,10 +23,44 @@ class StudentError(Exception):
         self.kind = kind
 
 
+def _well_formed(response: Any) -> bool:
+    """The shape probes.answer() writes; anything else was not written by the probe."""
+    if type(response) is not dict or type(response.get("ok")) is not bool:
+        return False
+    if response["ok"]:
+        return set(response) == {"ok", "value"}
+    return set(response) == {"ok", "kind", "message", "detail"} and all(
+        type(response[key]) is str for key in ("kind", "message", "detail")
+    )
+
+
 class Student(ABC):
     """One submission's functions, called by probe name with plain-data arguments."""
 
-    def request(self, probe: str, args: list, timeout: float = DEFAULT_TIMEOUT) -> Any:
+    def __init__(self) -> None:
+        self._given_up: dict[str, StudentError] = {}
+
+    def request(self, probe: str, args: list, timeout: float | None = None) -> Any:
+        """Ask the student's process to run a probe; `timeout` None means the grader's limit per call.
+
+        A function that hung or ended the student's process under the usual limit is
+        not called again: its later checks fail at once with that reason, so one
+        broken function cannot use up the time the other functions are graded in.
+        """
+        function = args[0]
+        if function in self._given_up:
+            raise self._given_up[function]
+        try:
+            return self._request(probe, args, timeout)
+        except StudentError as error:
+            if error.kind not in ("lost", "timeout"):
+                raise
+            named = StudentError(error.kind, f"While running {function}: {error}")
+            if timeout is None:
+                self._given_up[function] = StudentError(error.kind, f"{named} (in an earlier check; not called again)")
+            raise named from None
+
+    def _request(self, probe: str, args: list, timeout: float | None) -> Any:
         with tempfile.TemporaryDirectory(prefix="kit-probe-", dir=self.exchange_root()) as folder:
             request_dir, response_dir = Path(folder, "request"), Path(folder, "response")
             request_dir.mkdir()
@@ -37,7 +69,12 @@ class Student(ABC):
             self._serve(request_dir, response_dir, timeout)
             if not (response_dir / "value.json").exists():
                 raise StudentError("lost", "the student's process gave no answer")
-            response = wire.load(response_dir)
+            try:
+                response = wire.load(response_dir)
+            except wire.WireError as error:
+                raise StudentError("wrong_type", f"the student's process sent {error}") from None
+        if not _well_formed(response):
+            raise StudentError("wrong_type", "the student's process sent an answer in a form the grader does not know")
         if not response["ok"]:
             message = response["message"]
             if response["kind"] in ("missing", "raised"):
@@ -56,14 +93,11 @@ class Student(ABC):
         return message
 
     @abstractmethod
-    def _serve(self, request_dir: Path, response_dir: Path, timeout: float) -> None:
+    def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         """Have the student's process answer the request; raise StudentError if it cannot."""
 
-    def call(self, function: str, *args: Any, timeout: float = DEFAULT_TIMEOUT, **kwargs: Any) -> Any:
+    def call(self, function: str, *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
         return self.request("call", [function, list(args), kwargs], timeout)
-
-    def run_examples(self, code: str) -> None:
-        self.request("run_examples", [code])
 
     def describe_model(self, function: str, args: list, inputs: list[np.ndarray]) -> dict:
         return self.request("describe_model", [function, args, inputs])

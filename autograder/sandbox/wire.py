@@ -14,6 +14,7 @@ import numpy as np
 
 ARRAY_KEY = "__ndarray__"
 SCALARS = (str, int, float, bool, type(None))
+MAX_ANSWER_BYTES = 256 * 1024**2  # far above any check's answer; a larger one is refused, not read
 
 
 class WireError(TypeError):
@@ -60,12 +61,28 @@ def _from_plain(document: Any, folder: Path) -> Any:
         return [_from_plain(item, folder) for item in document]
     if type(document) is dict:
         if set(document) == {ARRAY_KEY}:
-            return np.load(folder / f"arr{int(document[ARRAY_KEY])}.npy", allow_pickle=False)
+            array = np.load(folder / f"arr{int(document[ARRAY_KEY])}.npy", allow_pickle=False)
+            if type(array) is not np.ndarray or array.dtype.kind not in "biuf":
+                raise WireError(f"an array file that does not hold numbers ({describe_type(array)})")
+            return array
         return {key: _from_plain(item, folder) for key, item in document.items()}
     return document
 
 
 def load(folder: Path) -> Any:
-    """Read back what `dump` wrote; arrays are loaded with allow_pickle=False."""
-    document = json.loads((folder / "value.json").read_text(encoding="utf-8"))
-    return _from_plain(document, folder)
+    """Read back what `dump` wrote; arrays are loaded with allow_pickle=False.
+
+    The folder is written by the student's process, so it is read with suspicion:
+    only regular files (a symlink could point at /dev/zero or a grader's file), and
+    not more than MAX_ANSWER_BYTES. Anything else raises WireError.
+    """
+    files = list(folder.iterdir())
+    if any(not path.is_file() or path.is_symlink() for path in files):
+        raise WireError("an answer folder holding something other than plain files")
+    if sum(path.stat().st_size for path in files) > MAX_ANSWER_BYTES:
+        raise WireError(f"an answer larger than {MAX_ANSWER_BYTES // 1024**2} MiB")
+    try:
+        document = json.loads((folder / "value.json").read_text(encoding="utf-8"))
+        return _from_plain(document, folder)
+    except (OSError, ValueError, RecursionError) as error:
+        raise WireError(f"an answer that is not plain data ({type(error).__name__})") from None
