@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.assignments import KIT_ROOT, get
+from autograder.assignments import get
 
 ASSIGNMENT = get("sentiment_rnn")
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
@@ -58,3 +58,29 @@ def reference_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def stub_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The released student notebook, untouched, graded once per session."""
     return grade(ASSIGNMENT.release_notebook, tmp_path_factory.mktemp("stub") / "results.json")
+
+
+@pytest.fixture(scope="session")
+def class_run(tmp_path_factory: pytest.TempPathFactory, source_notebook: nbformat.NotebookNode) -> tuple[Path, dict[str, dict]]:
+    """Every case of tests/cases.py graded once, as one class with 2 workers: (the --out folder, results per student).
+
+    Some hostile fixtures write wherever they can; they are only run inside bubblewrap.
+    """
+    from cases import class_of_cases
+
+    from autograder.sandbox.isolation import bubblewrap_problem
+
+    if problem := bubblewrap_problem():
+        pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
+    require_data_dir()
+    submitted, out = tmp_path_factory.mktemp("class") / "submitted", tmp_path_factory.mktemp("class-out")
+    for student, case in class_of_cases(source_notebook).items():
+        path = submitted / student / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
+    done = subprocess.run(
+        [*AUTOGRADER, "grade", str(submitted), "--assignment", ASSIGNMENT.name, "--out", str(out), "--workers", "2"],
+        capture_output=True, text=True, timeout=3600,
+    )
+    assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
+    return out, {folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8")) for folder in out.iterdir() if folder.is_dir()}

@@ -3,12 +3,13 @@
 import csv
 import subprocess
 
+import nbformat
 import pytest
 from distributed import LocalCluster
 from nbgrader.api import Gradebook
 
 from conftest import AUTOGRADER, ASSIGNMENT, require_data_dir
-from test_mutants import mutated_notebook
+from cases import mutated
 
 FUNCTIONS = list(ASSIGNMENT.functions)
 
@@ -17,10 +18,9 @@ FUNCTIONS = list(ASSIGNMENT.functions)
 def submitted(tmp_path_factory, source_notebook):
     """nbgrader's submitted/ layout: honest, partly wrong, blank and broken submissions."""
     root = tmp_path_factory.mktemp("submitted")
-    scratch = tmp_path_factory.mktemp("scratch")
     notebooks = {
         "honest": ASSIGNMENT.source_notebook.read_bytes(),
-        "partly_wrong": mutated_notebook(source_notebook, "pad_idx_seqs", "pad_sequences(idx_seqs)", "pad_sequences(idx_seqs, padding='post')", scratch).read_bytes(),
+        "partly_wrong": nbformat.writes(mutated(source_notebook, "pad_idx_seqs", "pad_sequences(idx_seqs)", "pad_sequences(idx_seqs, padding='post')")).encode(),
         "blank": ASSIGNMENT.release_notebook.read_bytes(),
         "broken": b"\x00\x01 not a notebook",
     }

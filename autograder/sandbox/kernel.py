@@ -55,7 +55,7 @@ class __KitGuard__:
 __kit_sys__.meta_path.insert(0, __KitGuard__())
 del __kit_sys__, __KitGuard__
 """
-GRACE_SECONDS = 15.0  # after a call's limit, for the interrupt to take effect before the process is ended
+GRACE_SECONDS = 5.0  # after a call's limit, for the interrupt to take effect before the process is ended
 ERROR_TEXT_LIMIT = 500
 
 
@@ -121,7 +121,7 @@ class KernelStudent(Student):
         argv, self.sandbox = kernel_command(box, self.policy)
         spec_dir = box.root / "kernelspec" / "kit-sandbox"
         spec_dir.mkdir(parents=True, exist_ok=True)
-        spec = {"argv": argv, "display_name": "kit sandbox", "language": "python", "interrupt_mode": "signal"}
+        spec = {"argv": argv, "display_name": "kit sandbox", "language": "python", "interrupt_mode": "message"}
         (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
         manager = AsyncKernelManager(
             kernel_name="kit-sandbox",
@@ -202,7 +202,11 @@ class KernelStudent(Student):
             self._watchdog.call_deadline = None
             self._notebook.cells.pop()
         if time.monotonic() - started >= limit:
-            raise StudentError("timeout", f"no answer within the time limit of {limit} s")
+            # Interrupted code may still run (it can ignore the interrupt) or have left
+            # half-done state: this kernel is ended, a fresh one serves the next checks.
+            self._watchdog.kill_all()
+            self.lost = f"no answer within the time limit of {limit} s"
+            raise StudentError("timeout", self.lost)
         for output in cell.outputs:
             if output.output_type == "error":
                 return f"{output.ename}: {output.evalue}"
@@ -212,6 +216,8 @@ class KernelStudent(Student):
         return self._box.exchange
 
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
+        if not self.lost and not self._watchdog.alive():
+            self.lost = self._watchdog.reason or "the student's process ended between two checks"
         if self.lost and self._may_restart():
             self.restarts.append(self.lost)
             self._stop()

@@ -69,6 +69,13 @@ class Watchdog(threading.Thread):
             self.kill_all()
             return
 
+    def alive(self) -> bool:
+        """Whether the kernel's process still runs (a zombie does not)."""
+        try:
+            return psutil.Process(self.pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            return False
+
     def kill_all(self) -> None:
         """End every process of the submission, including ones that left the tree."""
         self._tree()
