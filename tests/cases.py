@@ -108,6 +108,7 @@ def class_of_cases(source: nbformat.NotebookNode) -> dict[str, nbformat.Notebook
     cases |= {path.stem: hostile(source, path.stem) for path in sorted(HOSTILE.glob("*.py"))}
     cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}
     cases |= {
+        "solution_cell_raises": mutated(source, "make_lexicon", "def make_lexicon(", "import not_a_module_anywhere\n\n\ndef make_lexicon("),
         "test_cells_deleted": without_test_cells(source),
         "test_cells_edited": tests_edited_to_pass(source),
         "duplicate_cell_ids": duplicate_cell_ids(source),

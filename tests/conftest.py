@@ -1,9 +1,11 @@
 """Shared helpers of the kit's own tests: grading notebooks through the real CLI."""
 
+import csv
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -48,39 +50,55 @@ def source_notebook() -> nbformat.NotebookNode:
     return nbformat.read(ASSIGNMENT.source_notebook, as_version=4)
 
 
-@pytest.fixture(scope="session")
-def reference_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The instructor's notebook, whose solution cells are the reference, graded once per session."""
-    return grade(ASSIGNMENT.source_notebook, tmp_path_factory.mktemp("reference") / "results.json")
+@dataclass(frozen=True)
+class ClassRun:
+    submitted: Path
+    out: Path
+    results: dict[str, dict]
 
 
 @pytest.fixture(scope="session")
-def stub_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The released student notebook, untouched, graded once per session."""
-    return grade(ASSIGNMENT.release_notebook, tmp_path_factory.mktemp("stub") / "results.json")
-
-
-@pytest.fixture(scope="session")
-def class_run(tmp_path_factory: pytest.TempPathFactory, source_notebook: nbformat.NotebookNode) -> tuple[Path, dict[str, dict]]:
-    """Every case of tests/cases.py graded once, as one class with 2 workers: (the --out folder, results per student).
+def class_run(tmp_path_factory: pytest.TempPathFactory, source_notebook: nbformat.NotebookNode) -> ClassRun:
+    """Every case of tests/cases.py graded once, as one class with 2 workers and a gradebook, as an instructor would.
 
     Some hostile fixtures write wherever they can; they are only run inside bubblewrap.
     """
-    from cases import class_of_cases
-
     from autograder.sandbox.isolation import bubblewrap_problem
+    from cases import class_of_cases
 
     if problem := bubblewrap_problem():
         pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
     require_data_dir()
     submitted, out = tmp_path_factory.mktemp("class") / "submitted", tmp_path_factory.mktemp("class-out")
-    for student, case in class_of_cases(source_notebook).items():
+    cases = {**class_of_cases(source_notebook), "blank": ASSIGNMENT.release_notebook.read_bytes()}
+    for student, case in cases.items():
         path = submitted / student / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb"
         path.parent.mkdir(parents=True)
         path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
+    grade_class(submitted, out, "--workers", "2", "--gradebook", str(out / "gradebook.db"))
+    results = {folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8")) for folder in out.iterdir() if folder.is_dir()}
+    return ClassRun(submitted, out, results)
+
+
+def grade_class(submitted: Path, out: Path, *options: str) -> list[dict]:
+    """`autograder grade` on a class folder; the rows of its grades.csv."""
+    require_data_dir()
     done = subprocess.run(
-        [*AUTOGRADER, "grade", str(submitted), "--assignment", ASSIGNMENT.name, "--out", str(out), "--workers", "2"],
+        [*AUTOGRADER, "grade", str(submitted), "--assignment", ASSIGNMENT.name, "--out", str(out), *options],
         capture_output=True, text=True, timeout=3600,
     )
     assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
-    return out, {folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8")) for folder in out.iterdir() if folder.is_dir()}
+    with open(out / "grades.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="session")
+def reference_results(class_run: ClassRun) -> dict:
+    """The instructor's notebook, whose solution cells are the reference, as graded in the class run."""
+    return class_run.results["honest"]
+
+
+@pytest.fixture(scope="session")
+def stub_results(class_run: ClassRun) -> dict:
+    """The released student notebook, untouched, as graded in the class run."""
+    return class_run.results["blank"]

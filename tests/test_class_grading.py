@@ -1,91 +1,64 @@
-"""A small class graded end to end: locally with 2 workers and on a Dask cluster, same grades."""
+"""The class run of tests/conftest.py as an instructor sees it, and the same class on a Dask cluster."""
 
 import csv
-import subprocess
+import shutil
 
-import nbformat
-import pytest
 from distributed import LocalCluster
 from nbgrader.api import Gradebook
 
-from conftest import AUTOGRADER, ASSIGNMENT, require_data_dir
-from cases import mutated
+from conftest import ASSIGNMENT, grade_class
 
 FUNCTIONS = list(ASSIGNMENT.functions)
+SMALL_CLASS = ("honest", "post_padding", "blank", "binary_garbage")  # honest, partly wrong, blank, broken
 
 
-@pytest.fixture(scope="module")
-def submitted(tmp_path_factory, source_notebook):
-    """nbgrader's submitted/ layout: honest, partly wrong, blank and broken submissions."""
-    root = tmp_path_factory.mktemp("submitted")
-    notebooks = {
-        "honest": ASSIGNMENT.source_notebook.read_bytes(),
-        "partly_wrong": nbformat.writes(mutated(source_notebook, "pad_idx_seqs", "pad_sequences(idx_seqs)", "pad_sequences(idx_seqs, padding='post')")).encode(),
-        "blank": ASSIGNMENT.release_notebook.read_bytes(),
-        "broken": b"\x00\x01 not a notebook",
-    }
-    for student, content in notebooks.items():
-        folder = root / student / ASSIGNMENT.name
-        folder.mkdir(parents=True)
-        (folder / f"{ASSIGNMENT.name}.ipynb").write_bytes(content)
-    return root
-
-
-def grade_class(submitted, out, *options: str) -> list[dict]:
-    require_data_dir()
-    done = subprocess.run(
-        [*AUTOGRADER, "grade", str(submitted), "--assignment", ASSIGNMENT.name, "--out", str(out), *options],
-        capture_output=True, text=True, timeout=1200,
-    )
-    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+def grades(out) -> dict[str, dict]:
     with open(out / "grades.csv", newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+        return {row["student"]: row for row in csv.DictReader(handle)}
 
 
-@pytest.fixture(scope="module")
-def local_grades(submitted, tmp_path_factory):
-    out = tmp_path_factory.mktemp("local")
-    gradebook = out / "gradebook.db"
-    return out, grade_class(submitted, out, "--workers", "2", "--gradebook", str(gradebook))
-
-
-def test_grades_csv(local_grades):
-    _, rows = local_grades
-    assert list(rows[0]) == ["student", "total", "max", *FUNCTIONS]
-    totals = {row["student"]: float(row["total"]) for row in rows}
-    assert totals["honest"] == 40 and totals["blank"] == 0 and totals["broken"] == 0
-    wrong = next(row for row in rows if row["student"] == "partly_wrong")
+def test_grades_csv(class_run):
+    rows = grades(class_run.out)
+    assert list(next(iter(rows.values()))) == ["student", "total", "max", *FUNCTIONS]
+    assert set(rows) == set(class_run.results)
+    assert rows["honest"]["total"] == "40" and rows["blank"]["total"] == "0" and rows["binary_garbage"]["total"] == "0"
+    wrong = rows["post_padding"]
     assert float(wrong["pad_idx_seqs"]) < 4 and float(wrong["total"]) == 40 - 4 + float(wrong["pad_idx_seqs"])
 
 
-def test_per_student_outputs(local_grades):
-    out, rows = local_grades
-    for row in rows:
-        assert (out / row["student"] / "results.json").exists()
-        assert "<html" in (out / row["student"] / "feedback.html").read_text(encoding="utf-8").lower()
-    assert "not a notebook" in (out / "broken" / "feedback.html").read_text(encoding="utf-8")
-    assert (out / "report.html").exists()
+def test_per_student_outputs(class_run):
+    for student in class_run.results:
+        assert (class_run.out / student / "results.json").exists()
+        assert "<html" in (class_run.out / student / "feedback.html").read_text(encoding="utf-8").lower()
+    assert "not a notebook" in (class_run.out / "binary_garbage" / "feedback.html").read_text(encoding="utf-8")
+    assert (class_run.out / "report.html").exists()
 
 
-def test_dask_cluster_gives_identical_grades(submitted, local_grades, tmp_path):
-    out, _ = local_grades
+def test_dask_cluster_gives_identical_grades(class_run, tmp_path):
+    """A small class graded on a Dask cluster gets the rows it got in the local class run."""
+    for student in SMALL_CLASS:
+        shutil.copytree(class_run.submitted / student, tmp_path / "submitted" / student)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        grade_class(submitted, tmp_path, "--scheduler", cluster.scheduler_address)
-    assert (tmp_path / "grades.csv").read_bytes() == (out / "grades.csv").read_bytes()
+        grade_class(tmp_path / "submitted", tmp_path / "out", "--scheduler", cluster.scheduler_address)
+    local = grades(class_run.out)
+    assert grades(tmp_path / "out") == {student: local[student] for student in SMALL_CLASS}
+    for student in SMALL_CLASS:
+        assert (tmp_path / "out" / student / "results.json").read_bytes() == (class_run.out / student / "results.json").read_bytes()
 
 
-def test_rerun_skips_what_is_graded(submitted, local_grades):
-    out, rows = local_grades
-    stamps = {row["student"]: (out / row["student"] / "results.json").stat().st_mtime_ns for row in rows}
-    assert grade_class(submitted, out, "--workers", "2") == rows
-    assert {s: (out / s / "results.json").stat().st_mtime_ns for s in stamps} == stamps
+def test_rerun_skips_what_is_graded(class_run):
+    stamps = {student: (class_run.out / student / "results.json").stat().st_mtime_ns for student in class_run.results}
+    before = grades(class_run.out)
+    grade_class(class_run.submitted, class_run.out, "--workers", "2")
+    assert grades(class_run.out) == before
+    assert {s: (class_run.out / s / "results.json").stat().st_mtime_ns for s in stamps} == stamps
 
 
-def test_scores_are_in_nbgraders_gradebook(local_grades):
-    out, rows = local_grades
-    with Gradebook(f"sqlite:///{out / 'gradebook.db'}") as book:
-        for row in rows:
-            submission = book.find_submission(ASSIGNMENT.name, row["student"])
+def test_scores_are_in_nbgraders_gradebook(class_run):
+    rows = grades(class_run.out)
+    with Gradebook(f"sqlite:///{class_run.out / 'gradebook.db'}") as book:
+        for student, row in rows.items():
+            submission = book.find_submission(ASSIGNMENT.name, student)
             assert submission.score == float(row["total"])
-            grade = book.find_grade("test_pad_idx_seqs", ASSIGNMENT.name, ASSIGNMENT.name, row["student"])
+            grade = book.find_grade("test_pad_idx_seqs", ASSIGNMENT.name, ASSIGNMENT.name, student)
             assert grade.score == float(row["pad_idx_seqs"])

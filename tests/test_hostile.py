@@ -41,6 +41,7 @@ EXPECTED = {  # case: {function that scores 0: text each of its failed checks sh
     "empty": NOT_A_NOTEBOOK,
     "binary_garbage": NOT_A_NOTEBOOK,
     "not_a_notebook": NOT_A_NOTEBOOK,
+    "solution_cell_raises": {"make_lexicon": "cell 'make_lexicon' raised ModuleNotFoundError"},
     "test_cells_deleted": {},
     "test_cells_edited": {"make_lexicon": ""},
     "duplicate_cell_ids": {},
@@ -64,7 +65,7 @@ def test_every_fixture_has_an_expected_result():
 
 @pytest.mark.parametrize("case", EXPECTED)
 def test_case_loses_exactly_the_points_it_should(case, class_run):
-    results = class_run[1][case]
+    results = class_run.results[case]
     scores = by_function(results)
     zero = EXPECTED[case]
     assert {f: scores[f][0] for f in zero} == dict.fromkeys(zero, 0.0), scores
@@ -77,13 +78,13 @@ def test_case_loses_exactly_the_points_it_should(case, class_run):
 
 @pytest.mark.parametrize("case", NOTES)
 def test_results_say_how_the_submission_ran(case, class_run):
-    assert NOTES[case] in class_run[1][case].get("output", ""), class_run[1][case].get("output")
+    assert NOTES[case] in class_run.results[case].get("output", ""), class_run.results[case].get("output")
 
 
 def test_forged_results_files_change_nothing(class_run):
     """forging_results wrote full-score files wherever it could; every result in the class is the grader's own."""
-    out, results = class_run
-    for student, document in results.items():
+    out = class_run.out
+    for student, document in class_run.results.items():
         assert document.get("output") != "forged" and document["tests"], student
         assert json.loads((out / student / "results.json").read_text(encoding="utf-8")) == document
     assert "forged" not in (out / "grades.csv").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from conftest import by_function, grade
 
 @pytest.mark.parametrize("name, function", [m[:2] for m in MUTANTS], ids=[m[0] for m in MUTANTS])
 def test_mutant_loses_points_of_its_own_function_only(name, function, class_run):
-    results = class_run[1][name]
+    results = class_run.results[name]
     scores = by_function(results)
     assert scores[function][0] < scores[function][1], f"{name} kept all points of {function}"
     full = {f: points for f, (score, points) in scores.items() if f != function}
@@ -20,7 +20,7 @@ def test_mutant_loses_points_of_its_own_function_only(name, function, class_run)
 
 @pytest.mark.parametrize("name", [v[0] for v in VALID_VARIANTS])
 def test_other_correct_answers_earn_full_marks(name, class_run):
-    results = class_run[1][name]
+    results = class_run.results[name]
     assert results["score"] == results["max_score"], [t for t in results["tests"] if t["status"] == "failed"]
 
 
@@ -33,6 +33,6 @@ def test_same_submission_same_results(source_notebook, class_run, tmp_path):
     path = tmp_path / "submission.ipynb"
     nbformat.write(mutated(source_notebook, function, old, new), path)
     alone = grade(path, tmp_path / "results.json")
-    assert alone == class_run[1][name]
+    assert alone == class_run.results[name]
     (accuracy,) = [t for t in alone["tests"] if t["name"].startswith("create_rnn_model: learns")]
     assert accuracy["status"] == "failed" and "outside [0, 1]" in accuracy["output"], accuracy

@@ -26,6 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--assignment", required=True, choices=sorted(assignments.ASSIGNMENTS))
     parser.add_argument("--submissions", type=int, default=4)
     parser.add_argument("--reviews", type=int, help="reviews per split for nbgrader's run of the data cells (default: all)")
+    parser.add_argument("--nbgrader-copies", type=int, help="how many copies nbgrader grades (default: as many as the kit); times are compared per submission")
     parser.set_defaults(run=run)
 
 
@@ -63,17 +64,20 @@ def time_nbgrader(assignment: Assignment, course: Path, reviews: int | None) -> 
 
 def run(args: argparse.Namespace) -> int:
     assignment, n = assignments.get(args.assignment), args.submissions
+    m = args.nbgrader_copies or n
     worker_counts = sorted({1, 2, available_cores()})
     with tempfile.TemporaryDirectory(prefix="kit-bench-course-") as folder:
-        course = Path(folder)
-        make_course(assignment, n, course)
-        kit = {workers: time_kit(assignment, course, workers) for workers in worker_counts}
-        nbgrader = time_nbgrader(assignment, course, args.reviews)
+        kit_course, nbgrader_course = Path(folder, "kit"), Path(folder, "nbgrader")
+        for course, copies in ((kit_course, n), (nbgrader_course, m)):
+            course.mkdir()
+            make_course(assignment, copies, course)
+        kit = {workers: time_kit(assignment, kit_course, workers) for workers in worker_counts}
+        nbgrader = time_nbgrader(assignment, nbgrader_course, args.reviews)
     reviews = f"{args.reviews} reviews per split" if args.reviews else "all reviews"
-    print(f"{n} copies of the {assignment.name} reference; machine: {os.cpu_count()} cores")
-    print(f"nbgrader autograde ({reviews}): {nbgrader:8.1f} s  = {nbgrader / n:6.1f} s per submission")
+    print(f"copies of the {assignment.name} reference: {n} for the kit, {m} for nbgrader; machine: {os.cpu_count()} cores")
+    print(f"nbgrader autograde ({reviews}): {nbgrader:8.1f} s  = {nbgrader / m:6.1f} s per submission")
     print(f"kit, 1 worker:                {kit[1]:8.1f} s  = {kit[1] / n:6.1f} s per submission"
-          f"  -> {nbgrader / kit[1]:.1f}x faster than nbgrader")
+          f"  -> {(nbgrader / m) / (kit[1] / n):.1f}x faster than nbgrader")
     for workers, seconds in kit.items():
         print(f"kit, {workers} worker(s): {n / seconds * 3600:8.0f} submissions per hour"
               f"  (speed-up over 1 worker: {kit[1] / seconds:.2f}x)")
