@@ -7,7 +7,8 @@ import pytest
 from nbgrader.api import Gradebook
 
 from autograder.nbgrader_cli import run_nbgrader
-from conftest import ASSIGNMENT, KIT_ROOT, by_function, require_data_dir
+from autograder.assignments import KIT_ROOT
+from conftest import ASSIGNMENT, by_function, require_data_dir
 
 
 def nbgrader(course, *args: str, env: dict | None = None) -> None:

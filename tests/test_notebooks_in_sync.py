@@ -7,7 +7,8 @@ import nbformat
 
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import BEGIN_HIDDEN, BEGIN_SOLUTION, nbgrader_meta, without_solution_markers
-from conftest import ASSIGNMENT, KIT_ROOT
+from autograder.assignments import KIT_ROOT
+from conftest import ASSIGNMENT
 
 
 def test_release_is_up_to_date(tmp_path):
