@@ -6,6 +6,7 @@ side with an honest copy of it, the way a real class is graded.
 """
 
 import copy
+import json
 import re
 from pathlib import Path
 
@@ -84,11 +85,12 @@ def tests_edited_to_pass(source: nbformat.NotebookNode) -> nbformat.NotebookNode
     return notebook
 
 
-def duplicate_cell_ids(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def duplicate_cell_ids(source: nbformat.NotebookNode) -> bytes:
+    """Every cell with the first cell's id, as raw JSON (nbformat.write would repair the ids)."""
     notebook = copy.deepcopy(source)
     for cell in notebook.cells[1:]:
         cell.id = notebook.cells[0].id
-    return notebook
+    return json.dumps(notebook).encode()
 
 
 def another_assignments(source: nbformat.NotebookNode) -> nbformat.NotebookNode:

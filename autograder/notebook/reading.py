@@ -33,4 +33,5 @@ def read_notebook(path: str | Path) -> tuple[nbformat.NotebookNode, list[str]]:
     except Exception as error:  # nbformat raises several unrelated types for malformed documents
         summary = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise NotebookError(f"{path.name} is not a valid Jupyter notebook: {summary}") from None
-    return notebook, [f"Repaired: {warning.message}" for warning in repairs if "DuplicateCellId" in warning.category.__name__]
+    duplicates = sum("DuplicateCellId" in warning.category.__name__ for warning in repairs)
+    return notebook, [f"Repaired: {duplicates} cells had the id of another cell; they were given new ids."] if duplicates else []
