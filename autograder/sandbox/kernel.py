@@ -32,9 +32,9 @@ from autograder.sandbox.watchdog import Watchdog
 DETERMINISM_ENV = {
     "PYTHONHASHSEED": "0",
     "TF_DETERMINISTIC_OPS": "1",
-    "TF_NUM_INTRAOP_THREADS": "2",
+    "TF_NUM_INTRAOP_THREADS": "1",  # one core per kernel: a class is graded a kernel per core
     "TF_NUM_INTEROP_THREADS": "1",
-    "OMP_NUM_THREADS": "2",
+    "OMP_NUM_THREADS": "1",
     "TF_CPP_MIN_LOG_LEVEL": "3",
     "KERAS_BACKEND": "tensorflow",
     "PYTHONWARNINGS": "ignore",
