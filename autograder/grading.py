@@ -3,10 +3,8 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from autograder.assignments import Assignment
-from autograder.engine.outcome import CheckResult, total
+from autograder.engine.outcome import CheckResult, max_total, total
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
@@ -31,7 +29,7 @@ class Graded:
 
     @property
     def max_score(self) -> float:
-        return round(sum(r.points for r in self.checks), 6)
+        return max_total(self.checks)
 
     def results(self) -> dict:
         return gradescope_results(self.checks, self.notes)
@@ -58,7 +56,7 @@ def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_
         notebook, repairs = read_notebook(path)
     except NotebookError as error:
         return not_graded(assignment, str(error))
-    notes = [*repairs, *structure_notes(notebook, nbformat.read(assignment.source_notebook, as_version=4), assignment.name)]
+    notes = [*repairs, *structure_notes(notebook, assignment.source(), assignment.name)]
     student = KernelStudent(runnable_cells(notebook), policy)
     try:
         with student:

@@ -39,10 +39,18 @@ class Assignment:
     def reference(self) -> ModuleType:
         return _load_reference(self.solutions_file)
 
+    def source(self) -> nbformat.NotebookNode:
+        """The instructor's notebook, read once per process: every grading compares with it."""
+        return _read_notebook(self.source_notebook)
+
     def examples(self, function: str) -> str:
         """The visible asserts of the function's test cell in the instructor's notebook."""
-        notebook = nbformat.read(self.source_notebook, as_version=4)
-        return visible_part(cell_by_grade_id(notebook, f"test_{function}").source)
+        return visible_part(cell_by_grade_id(self.source(), f"test_{function}").source)
+
+
+@cache
+def _read_notebook(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
 
 
 @cache

@@ -36,3 +36,7 @@ def apply_gates(results: list[CheckResult]) -> list[CheckResult]:
 
 def total(results: list[CheckResult]) -> float:
     return round(sum(r.score for r in results), 6)
+
+
+def max_total(results: list[CheckResult]) -> float:
+    return round(sum(r.points for r in results), 6)

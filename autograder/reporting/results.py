@@ -4,14 +4,14 @@ import json
 from pathlib import Path
 
 from autograder.atomic import write_text
-from autograder.engine.outcome import CheckResult, total
+from autograder.engine.outcome import CheckResult, max_total, total
 
 
 def gradescope_results(results: list[CheckResult], notes: list[str] = ()) -> dict:
     """Gradescope's format; `notes` (how the submission ran: sandbox, limits hit) become its top-level output."""
     document = {
         "score": total(results),
-        "max_score": round(sum(r.points for r in results), 6),
+        "max_score": max_total(results),
         "tests": [
             {
                 "name": f"{r.function}: {r.name}",
