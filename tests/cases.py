@@ -6,6 +6,7 @@ side with an honest copy of it, the way a real class is graded.
 """
 
 import copy
+import importlib
 import json
 import re
 from pathlib import Path
@@ -15,31 +16,13 @@ import nbformat
 from autograder.notebook.cells import nbgrader_meta
 
 HOSTILE = Path(__file__).parent / "hostile"
+HOSTILE_ASSIGNMENT = "sentiment_rnn"  # the fixtures in tests/hostile/ replace its solution cells
 
-# (name, graded function, text in its solution cell, replacement)
-MUTANTS = [
-    ("no_lowercase", "text_to_tokens", "token.lower_ for token", "token.text for token"),
-    ("min_freq_off_by_one", "make_lexicon", "count > min_freq", "count >= min_freq"),
-    ("lexicon_from_global", "make_lexicon", "for seq in token_seqs for token", "for seq in train_tokens for token"),
-    ("unknown_words_dropped", "tokens_to_idxs", "[lexicon.get(token, unk) for token in seq]", "[lexicon[token] for token in seq if token in lexicon]"),
-    ("lexicon_scanned_per_token", "tokens_to_idxs", "lexicon.get(token, unk)", "next((i for w, i in lexicon.items() if w == token), unk)"),
-    ("bincount_without_minlength", "idx_seqs_to_bows", "np.bincount(seq, minlength=matrix_length)", "np.bincount(seq)"),
-    ("float_counts", "idx_seqs_to_bows", "for seq in idx_seqs])", "for seq in idx_seqs], dtype=float)"),
-    ("post_padding", "pad_idx_seqs", "pad_sequences(idx_seqs)", "pad_sequences(idx_seqs, padding='post')"),
-    ("syntax_error", "pad_idx_seqs", "pad_sequences(idx_seqs)", "pad_sequences(idx_seqs"),
-    ("return_sequences", "create_rnn_model", "layers.GRU(n_hidden_nodes)", "layers.GRU(n_hidden_nodes, return_sequences=True)"),
-    ("no_sigmoid", "create_rnn_model", 'layers.Dense(1, activation="sigmoid")', "layers.Dense(1)"),
-    ("no_mask_zero", "create_rnn_model", ", mask_zero=True", ""),
-    ("swapped_sizes", "create_rnn_model", "Embedding(n_input_nodes, n_embedding_nodes", "Embedding(n_embedding_nodes, n_input_nodes"),
-]
 
-# Other correct answers that the checks must accept.
-VALID_VARIANTS = [
-    ("lexicon_sorted_by_frequency", "make_lexicon", "frequent = [word for word, count in counts.items() if count > min_freq]",
-     "frequent = [word for word, count in counts.most_common() if count > min_freq]"),
-    ("tokenized_one_by_one", "text_to_tokens", "for doc in nlp.tokenizer.pipe(text_seqs)]", "for doc in (nlp(text) for text in text_seqs)]"),
-    ("extra_optional_parameter", "pad_idx_seqs", "def pad_idx_seqs(idx_seqs):", "def pad_idx_seqs(idx_seqs, value=0):"),
-]
+def mutants_of(assignment: str) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, str]]]:
+    """tests/mutants/<assignment>.py: its MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
+    module = importlib.import_module(f"mutants.{assignment}")
+    return module.MUTANTS, module.VALID_VARIANTS
 
 
 def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.NotebookNode:
@@ -103,10 +86,17 @@ def another_assignments(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def class_of_cases(source: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode | bytes]:
-    """Every submission of the shared class run: a notebook, or raw bytes for files that are not one."""
+def class_of_cases(assignment: str, source: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode | bytes]:
+    """Every submission of an assignment's class run: a notebook, or raw bytes for files that are not one.
+
+    Each assignment has its honest copy, mutants and other correct answers; the hostile
+    fixtures target the sandbox, not an assignment, and are graded with sentiment_rnn's.
+    """
+    mutants, variants = mutants_of(assignment)
     cases: dict[str, nbformat.NotebookNode | bytes] = {"honest": source}
-    cases |= {name: mutated(source, *change) for name, *change in MUTANTS + VALID_VARIANTS}
+    cases |= {name: mutated(source, *change) for name, *change in mutants + variants}
+    if assignment != HOSTILE_ASSIGNMENT:
+        return cases
     cases |= {path.stem: hostile(source, path.stem) for path in sorted(HOSTILE.glob("*.py"))}
     cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}
     cases |= {

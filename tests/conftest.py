@@ -5,15 +5,16 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from autograder.assignments import get
+from autograder.assignments import ASSIGNMENTS, Assignment, get
 
-ASSIGNMENT = get("sentiment_rnn")
+ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
 
 
@@ -45,8 +46,15 @@ def by_function(results: dict) -> dict[str, tuple[float, float]]:
     return totals
 
 
+@pytest.fixture(scope="session", params=sorted(ASSIGNMENTS))
+def assignment(request: pytest.FixtureRequest) -> Assignment:
+    """Each of the kit's assignments in turn: the tests that take it hold for every one."""
+    return ASSIGNMENTS[request.param]
+
+
 @pytest.fixture(scope="session")
 def source_notebook() -> nbformat.NotebookNode:
+    """sentiment_rnn's instructor notebook."""
     return nbformat.read(ASSIGNMENT.source_notebook, as_version=4)
 
 
@@ -58,33 +66,48 @@ class ClassRun:
 
 
 @pytest.fixture(scope="session")
-def class_run(tmp_path_factory: pytest.TempPathFactory, source_notebook: nbformat.NotebookNode) -> ClassRun:
-    """Every case of tests/cases.py graded once, as one class with 2 workers and a gradebook, as an instructor would.
+def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment], ClassRun]:
+    """Every case of tests/cases.py for an assignment, graded once as one class with 2 workers and a gradebook.
 
     Some hostile fixtures write wherever they can; they are only run inside bubblewrap.
     """
     from autograder.sandbox.isolation import bubblewrap_problem
-    from cases import class_of_cases
+    from cases import HOSTILE_ASSIGNMENT, class_of_cases
 
-    if problem := bubblewrap_problem():
-        pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
-    require_data_dir()
-    submitted, out = tmp_path_factory.mktemp("class") / "submitted", tmp_path_factory.mktemp("class-out")
-    cases = {**class_of_cases(source_notebook), "blank": ASSIGNMENT.release_notebook.read_bytes()}
-    for student, case in cases.items():
-        path = submitted / student / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb"
-        path.parent.mkdir(parents=True)
-        path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
-    grade_class(submitted, out, "--workers", "2", "--gradebook", str(out / "gradebook.db"))
-    results = {folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8")) for folder in out.iterdir() if folder.is_dir()}
-    return ClassRun(submitted, out, results)
+    runs: dict[str, ClassRun] = {}
+
+    def run(assignment: Assignment) -> ClassRun:
+        if assignment.name in runs:
+            return runs[assignment.name]
+        if assignment.name == HOSTILE_ASSIGNMENT and (problem := bubblewrap_problem()):
+            pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
+        root = tmp_path_factory.mktemp(f"class-{assignment.name}")
+        submitted, out = root / "submitted", root / "out"
+        source = nbformat.read(assignment.source_notebook, as_version=4)
+        cases = {**class_of_cases(assignment.name, source), "blank": assignment.release_notebook.read_bytes()}
+        for student, case in cases.items():
+            path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
+            path.parent.mkdir(parents=True)
+            path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
+        grade_class(submitted, out, "--workers", "2", "--gradebook", str(out / "gradebook.db"), assignment=assignment)
+        results = {folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8")) for folder in out.iterdir() if folder.is_dir()}
+        runs[assignment.name] = ClassRun(submitted, out, results)
+        return runs[assignment.name]
+
+    return run
 
 
-def grade_class(submitted: Path, out: Path, *options: str) -> list[dict]:
+@pytest.fixture(scope="session")
+def class_run(class_runs: Callable[[Assignment], ClassRun]) -> ClassRun:
+    """sentiment_rnn's class run, with the hostile fixtures: the tests of the sandbox and of class grading use it."""
+    return class_runs(ASSIGNMENT)
+
+
+def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignment = ASSIGNMENT) -> list[dict]:
     """`autograder grade` on a class folder; the rows of its grades.csv."""
     require_data_dir()
     done = subprocess.run(
-        [*AUTOGRADER, "grade", str(submitted), "--assignment", ASSIGNMENT.name, "--out", str(out), *options],
+        [*AUTOGRADER, "grade", str(submitted), "--assignment", assignment.name, "--out", str(out), *options],
         capture_output=True, text=True, timeout=3600,
     )
     assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
@@ -93,12 +116,12 @@ def grade_class(submitted: Path, out: Path, *options: str) -> list[dict]:
 
 
 @pytest.fixture(scope="session")
-def reference_results(class_run: ClassRun) -> dict:
+def reference_results(class_runs: Callable[[Assignment], ClassRun], assignment: Assignment) -> dict:
     """The instructor's notebook, whose solution cells are the reference, as graded in the class run."""
-    return class_run.results["honest"]
+    return class_runs(assignment).results["honest"]
 
 
 @pytest.fixture(scope="session")
-def stub_results(class_run: ClassRun) -> dict:
+def stub_results(class_runs: Callable[[Assignment], ClassRun], assignment: Assignment) -> dict:
     """The released student notebook, untouched, as graded in the class run."""
-    return class_run.results["blank"]
+    return class_runs(assignment).results["blank"]

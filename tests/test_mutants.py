@@ -1,15 +1,25 @@
-"""Mutants of the reference, one bug each: each loses points of its own function only."""
+"""Mutants of each reference, one bug each: each loses points of its own function only."""
 
 import nbformat
 import pytest
 
-from cases import MUTANTS, VALID_VARIANTS, mutated
-from conftest import by_function, grade
+from autograder.assignments import ASSIGNMENTS
+from cases import mutants_of, mutated
+from conftest import ASSIGNMENT, by_function, grade
 
 
-@pytest.mark.parametrize("name, function", [m[:2] for m in MUTANTS], ids=[m[0] for m in MUTANTS])
-def test_mutant_loses_points_of_its_own_function_only(name, function, class_run):
-    results = class_run.results[name]
+def cases(kind: int) -> list:
+    """(assignment, name, function) for every mutant (kind 0) or other correct answer (kind 1), by id."""
+    return [
+        pytest.param(ASSIGNMENTS[name], case[0], case[1], id=f"{name}-{case[0]}")
+        for name in sorted(ASSIGNMENTS)
+        for case in mutants_of(name)[kind]
+    ]
+
+
+@pytest.mark.parametrize("assignment_of_case, name, function", cases(0))
+def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, function, class_runs):
+    results = class_runs(assignment_of_case).results[name]
     scores = by_function(results)
     assert scores[function][0] < scores[function][1], f"{name} kept all points of {function}"
     full = {f: points for f, (score, points) in scores.items() if f != function}
@@ -18,9 +28,9 @@ def test_mutant_loses_points_of_its_own_function_only(name, function, class_run)
     assert all(t["output"] for t in failed), "every failed check says why"
 
 
-@pytest.mark.parametrize("name", [v[0] for v in VALID_VARIANTS])
-def test_other_correct_answers_earn_full_marks(name, class_run):
-    results = class_run.results[name]
+@pytest.mark.parametrize("assignment_of_case, name, function", cases(1))
+def test_other_correct_answers_earn_full_marks(assignment_of_case, name, function, class_runs):
+    results = class_runs(assignment_of_case).results[name]
     assert results["score"] == results["max_score"], [t for t in results["tests"] if t["status"] == "failed"]
 
 
@@ -29,7 +39,7 @@ def test_same_submission_same_results(source_notebook, class_run, tmp_path):
 
     The accuracy check fails it: its output layer has no sigmoid.
     """
-    name, function, old, new = next(m for m in MUTANTS if m[0] == "no_sigmoid")
+    name, function, old, new = next(m for m in mutants_of(ASSIGNMENT.name)[0] if m[0] == "no_sigmoid")
     path = tmp_path / "submission.ipynb"
     nbformat.write(mutated(source_notebook, function, old, new), path)
     alone = grade(path, tmp_path / "results.json")

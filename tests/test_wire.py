@@ -18,6 +18,13 @@ def test_plain_values_roundtrip(tmp_path):
     assert back["arr"].dtype == value["arr"].dtype and (back["arr"] == value["arr"]).all()
 
 
+def test_dicts_with_int_keys_roundtrip(tmp_path):
+    """An id -> word map keeps its int keys, and a dict that looks like the wire's own markers stays a dict."""
+    value = {"id_to_word": {1: "the", 2: "a"}, "mixed": {"x": 1, 3: "y"}, "markers": {"__ndarray__": 0}}
+    back = roundtrip(value, tmp_path)
+    assert back == value and list(back["id_to_word"]) == [1, 2]
+
+
 def test_numpy_scalars_become_python_numbers(tmp_path):
     assert roundtrip([np.int32(4), np.float64(0.25)], tmp_path) == [4, 0.25]
 
@@ -35,7 +42,8 @@ class Anything:
 @pytest.mark.parametrize("value, named", [
     (ListLookAlike([1]), "ListLookAlike"),
     ({"a": Anything()}, "Anything"),
-    ({1: 2}, "not all strings"),
+    ({1.5: 2}, "not all strings or ints"),
+    ({np.int64(1): 2}, "numpy.int64"),
     (np.array([object()], dtype=object), "dtype object"),
     ({1, 2}, "set"),
 ])

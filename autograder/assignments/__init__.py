@@ -1,7 +1,7 @@
 """The assignments the kit grades: their graded functions, notebooks, checks and references."""
 
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +19,8 @@ class Assignment:
     functions: tuple[str, ...]
     models: tuple[str, ...] = ()
     """The graded functions that return a Keras model rather than plain data."""
+    quick_run_env: dict[str, str] = field(default_factory=dict)
+    """Environment that makes a full "Run all" of the notebook quick (a small data subset), for nbgrader's runs in tests."""
 
     @property
     def source_notebook(self) -> Path:
@@ -74,6 +76,7 @@ ASSIGNMENTS = {
             "create_rnn_model",
         ),
         models=("create_rnn_model",),
+        quick_run_env={"SENTIMENT_RNN_N_REVIEWS": "300"},
     ),
 }
 

@@ -23,6 +23,15 @@ LAYER_KEYS = (
     "return_sequences",
     "return_state",
     "activation",
+    "recurrent_activation",
+    "reset_after",
+    "rate",
+    "filters",
+    "kernel_size",
+    "strides",
+    "padding",
+    "pool_size",
+    "axis",
 )
 
 
@@ -111,20 +120,45 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
         outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
     except BaseException as error:
         raise ProbeError("raised", f"the model from {function} failed on integer sequences: {_describe(error)}", _where(error))
-    layers = [
-        {
-            "class": type(layer).__name__,
-            "config": {k: v for k, v in layer.get_config().items() if k in LAYER_KEYS and type(v) in wire.SCALARS},
-        }
-        for layer in model.layers
-    ]
     return {
-        "layers": layers,
-        "params": int(model.count_params()),
+        "layers": [_describe_operation(operation) for operation in getattr(model, "operations", model.layers)],
+        "params": int(model.count_params()) if model.built else None,  # a Sequential without Input builds on first call
         "output_shape": [None, *outputs[0].shape[1:]] if outputs else None,
         "outputs": outputs,
         **_compile_summary(model),
     }
+
+
+def _describe_operation(operation: Any) -> dict:
+    """A layer, or an op such as keras.ops.mean in a Functional model: class, settings, output shape, parameters."""
+    config = operation.get_config() if hasattr(operation, "get_config") else {}
+    return {
+        "class": type(operation).__name__,
+        "config": {k: _plain_setting(v) for k, v in config.items() if k in LAYER_KEYS and _plain_setting(v) is not _UNPLAIN},
+        "output_shape": _output_shape(operation),
+        "params": int(operation.count_params()) if getattr(operation, "built", False) and hasattr(operation, "count_params") else 0,
+    }
+
+
+_UNPLAIN = object()
+
+
+def _plain_setting(value: Any) -> Any:
+    """A scalar setting as is, a tuple of scalars (kernel_size=(3,)) as a list; anything else is left out."""
+    if type(value) in wire.SCALARS:
+        return value
+    if type(value) in (list, tuple) and all(type(item) in wire.SCALARS for item in value):
+        return list(value)
+    return _UNPLAIN
+
+
+def _output_shape(operation: Any) -> list | None:
+    """The operation's output shape in the model, batch size as None; None when the model has not built it."""
+    try:
+        shape = operation.output.shape
+    except (AttributeError, ValueError):
+        return None
+    return [None, *(int(d) if d is not None else None for d in shape[1:])] if shape else None
 
 
 def train_and_predict(

@@ -13,6 +13,9 @@ from typing import Any
 import numpy as np
 
 ARRAY_KEY = "__ndarray__"
+PAIRS_KEY = "__dict_items__"
+"""A dict whose keys are not all strings (e.g. int -> word) travels as its [key, value] pairs."""
+KEY_TYPES = (str, int)
 SCALARS = (str, int, float, bool, type(None))
 MAX_ANSWER_BYTES = 256 * 1024**2  # far above any check's answer; a larger one is refused, not read
 
@@ -33,10 +36,12 @@ def _to_plain(value: Any, arrays: list[np.ndarray]) -> Any:
     if kind in (list, tuple):
         return [_to_plain(item, arrays) for item in value]
     if kind is dict:
-        bad = [key for key in value if type(key) is not str]
+        bad = [key for key in value if type(key) not in KEY_TYPES]
         if bad:
-            raise WireError(f"a dict whose keys are not all strings (e.g. {bad[0]!r})")
-        return {key: _to_plain(item, arrays) for key, item in value.items()}
+            raise WireError(f"a dict whose keys are not all strings or ints (e.g. {describe_type(bad[0])} {bad[0]!r})")
+        if all(type(key) is str for key in value) and set(value) not in ({ARRAY_KEY}, {PAIRS_KEY}):
+            return {key: _to_plain(item, arrays) for key, item in value.items()}
+        return {PAIRS_KEY: [[key, _to_plain(item, arrays)] for key, item in value.items()]}
     if kind is np.ndarray:
         if value.dtype.kind not in "biuf":
             raise WireError(f"a NumPy array of dtype {value.dtype} (numbers expected)")
@@ -65,8 +70,16 @@ def _from_plain(document: Any, folder: Path) -> Any:
             if type(array) is not np.ndarray or array.dtype.kind not in "biuf":
                 raise WireError(f"an array file that does not hold numbers ({describe_type(array)})")
             return array
+        if set(document) == {PAIRS_KEY}:
+            return _pairs_to_dict(document[PAIRS_KEY], folder)
         return {key: _from_plain(item, folder) for key, item in document.items()}
     return document
+
+
+def _pairs_to_dict(pairs: Any, folder: Path) -> dict:
+    if type(pairs) is not list or any(type(p) is not list or len(p) != 2 or type(p[0]) not in KEY_TYPES for p in pairs):
+        raise WireError("a dict of [key, value] pairs that is malformed")
+    return {key: _from_plain(item, folder) for key, item in pairs}
 
 
 def load(folder: Path) -> Any:
