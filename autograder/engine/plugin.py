@@ -3,12 +3,13 @@
 A check is a plain pytest test. `@pytest.mark.points(n)` gives its worth; the module's
 `pytestmark = pytest.mark.function("name")` names the student function it grades;
 `@pytest.mark.gate` marks the check that runs the notebook's own examples. The plugin
-supplies the `student` and `reference` fixtures and records one CheckResult per test.
+supplies the `student`, `reference` and `expected` fixtures and records one CheckResult per test.
 """
 
 import pytest
 
 from autograder.engine.outcome import CheckResult
+from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.student import Student, StudentError
 
 MARKERS = (
@@ -35,6 +36,11 @@ class GradingPlugin:
     @pytest.fixture(scope="session")
     def reference(self) -> object:
         return self._reference
+
+    @pytest.fixture(scope="session")
+    def expected(self) -> InProcessStudent:
+        """The reference behind the same wire format as the student, for like-for-like answers."""
+        return InProcessStudent(vars(self._reference))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
