@@ -1,0 +1,68 @@
+"""build_cnn_lstm(top_words, embedding_length, max_review_length, units=100): Conv1D and pooling before the LSTM."""
+
+import numpy as np
+import pytest
+
+from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
+from autograder.engine.examples import examples_check
+from autograder.engine.messages import mismatch
+
+pytestmark = pytest.mark.function("build_cnn_lstm")
+test_notebook_examples = examples_check("lstm_cnn_imdb", "build_cnn_lstm")
+
+FUNCTION = "build_cnn_lstm"
+# Small, distinct sizes, so that swapped arguments show; an even length to halve.
+ARGS = [50, 6, 12, 5]
+TOP_WORDS, EMBEDDING_LENGTH, MAX_REVIEW_LENGTH, UNITS = ARGS
+FILTERS = 32
+INPUTS = [np.random.default_rng(7).integers(0, TOP_WORDS, size=(3, MAX_REVIEW_LENGTH))]
+CALL = mc.call_text(FUNCTION, ARGS)
+
+# Calibrated on the reference: over seeds 1-6 it scores TODO on the checks' subset
+# (TODO with mc.SEED), so THRESHOLD leaves a margin of TODO. An output layer without a sigmoid
+# fails on predictions outside [0, 1].
+ACCURACY_THRESHOLD = 0.65
+REFERENCE_RANGE = "TODO"
+model, reference_model = mc.model_fixtures(FUNCTION, ARGS, INPUTS)
+
+
+@pytest.mark.points(1.5)
+def test_layers(model, reference_model):
+    """has the layers Embedding, Conv1D, MaxPooling1D, LSTM, Dense, in that order"""
+    mc.assert_same_layers(model, reference_model, CALL)
+
+
+@pytest.mark.points(1.5)
+def test_convolution(model):
+    """convolves with 32 filters of width 3, "same" padding and a ReLU"""
+    (conv,) = mc.layers_of(model, "Conv1D")
+    settings = ("filters", "kernel_size", "padding", "activation")
+    want, got = [FILTERS, [3], "same", "relu"], [conv["config"].get(key) for key in settings]
+    assert got == want, mismatch(f"Conv1D ({', '.join(settings)})", want, got)
+    want_shape = [None, MAX_REVIEW_LENGTH, FILTERS]
+    assert conv["output_shape"] == want_shape, mismatch(
+        f"The Conv1D's output shape for reviews of {MAX_REVIEW_LENGTH} words", want_shape, conv["output_shape"]
+    )
+
+
+@pytest.mark.points(1.5)
+def test_pooling_halves_time(model):
+    """pools pairs of steps: the LSTM reads half as many steps as the review has words"""
+    (pooling,) = mc.layers_of(model, "MaxPooling1D")
+    want_shape = [None, MAX_REVIEW_LENGTH // 2, FILTERS]
+    assert pooling["output_shape"] == want_shape, mismatch(
+        f"The MaxPooling1D's output shape for reviews of {MAX_REVIEW_LENGTH} words (the time axis halved)",
+        want_shape, pooling["output_shape"],
+    )
+
+
+@pytest.mark.points(1)
+def test_embedding_and_lstm(model):
+    """sizes the Embedding and the LSTM from the arguments, as build_lstm does"""
+    mc.assert_embedding(model, TOP_WORDS, EMBEDDING_LENGTH, MAX_REVIEW_LENGTH)
+    mc.assert_lstm_units(model, UNITS)
+
+
+test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy = mc.shared_checks(
+    FUNCTION, ARGS, ACCURACY_THRESHOLD, REFERENCE_RANGE
+)
