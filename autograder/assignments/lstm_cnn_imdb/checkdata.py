@@ -8,27 +8,16 @@ name carries a hash of every setting and of kitdata's encoding version.
 """
 
 import hashlib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-
-from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
+from autograder.engine.accuracy import AccuracyData
 
 SEED = 2011  # load_imdb_indexed's shuffle of each split
 TOP_WORDS = 2000
 MAX_LEN = 100
 N_TRAIN, N_TEST = 3000, 1000
-
-
-@dataclass(frozen=True)
-class AccuracyData:
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_test: np.ndarray
-    y_test: np.ndarray
 
 
 @cache
@@ -40,8 +29,7 @@ def accuracy_data() -> AccuracyData:
     path = cache_dir() / f"lstm_cnn_imdb-accuracy-{key}.npz"
     if not path.exists():
         _build(path)
-    with np.load(path, allow_pickle=False) as arrays:
-        return AccuracyData(**{name: arrays[name] for name in arrays.files})
+    return AccuracyData.load(path)
 
 
 def _build(path: Path) -> None:
@@ -49,11 +37,9 @@ def _build(path: Path) -> None:
     from kitdata import load_imdb_indexed
 
     (x_train, y_train), (x_test, y_test) = load_imdb_indexed(num_words=TOP_WORDS, seed=SEED)
-    arrays = {
-        "x_train": keras.utils.pad_sequences(x_train[:N_TRAIN], maxlen=MAX_LEN),
-        "y_train": y_train[:N_TRAIN],
-        "x_test": keras.utils.pad_sequences(x_test[:N_TEST], maxlen=MAX_LEN),
-        "y_test": y_test[:N_TEST],
-    }
-    with atomic_path(path) as tmp:
-        np.savez_compressed(tmp, **arrays)
+    AccuracyData(
+        x_train=keras.utils.pad_sequences(x_train[:N_TRAIN], maxlen=MAX_LEN),
+        y_train=y_train[:N_TRAIN],
+        x_test=keras.utils.pad_sequences(x_test[:N_TEST], maxlen=MAX_LEN),
+        y_test=y_test[:N_TEST],
+    ).save(path)

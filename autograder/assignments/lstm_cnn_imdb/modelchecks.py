@@ -8,8 +8,15 @@ import numpy as np
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import checkdata
+from autograder.engine.accuracy import assert_accurate
 from autograder.engine.messages import mismatch
 from autograder.sandbox.student import Student
+
+# The structure checks build every model with these small, distinct sizes (top_words,
+# embedding_length, max_review_length, units), so that swapped arguments show; the length
+# is even, so that pooling halves it exactly. They run it on one batch of 3 reviews.
+ARGS = [50, 6, 12, 5]
+INPUTS = [np.random.default_rng(7).integers(0, ARGS[0], size=(3, ARGS[2]))]
 
 EPOCHS, BATCH_SIZE, SEED = 2, 64, 1
 TRAINING_TIME_LIMIT = 120
@@ -93,38 +100,43 @@ def assert_learns(student: Student, function: str, threshold: float, reference_r
         function, ACCURACY_ARGS, data.x_train, data.y_train, data.x_test,
         epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
     )
-    assert predictions.shape in ((len(data.y_test), 1), (len(data.y_test),)), mismatch(
-        f"Predictions for {len(data.y_test)} reviews", (len(data.y_test), 1), predictions.shape
-    )
-    outside = float(np.mean((predictions < 0) | (predictions > 1)))
-    assert outside == 0, (
-        f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"
-        " probabilities (one unit with a sigmoid), or binary cross-entropy cannot train it properly."
-    )
-    accuracy = float(np.mean((predictions.ravel() > 0.5) == data.y_test))
-    assert accuracy >= threshold, (
+    trained = (
         f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews of {checkdata.MAX_LEN} tokens,"
-        f" {call_text(function, ACCURACY_ARGS)} reached a test accuracy of {accuracy:.3f} on {len(data.y_test)} test reviews;"
-        f" at least {threshold:.2f} is expected (the reference reaches {reference_range} here)."
+        f" {call_text(function, ACCURACY_ARGS)}"
     )
+    assert_accurate(predictions, data.y_test, threshold, trained, reference_range)
 
 
-def model_fixtures(function: str, args: list, inputs: list[np.ndarray]) -> tuple:
-    """The module fixtures `model` and `reference_model`: the student's and the reference's model from `args`, described."""
+def model_fixtures(function: str, args: list) -> tuple:
+    """The module fixtures `model` and `reference_model`: the student's and the reference's model from `args` on INPUTS."""
 
     @pytest.fixture(scope="module")
     def model(student: Student) -> dict:
-        return student.describe_model(function, args, inputs)
+        return student.describe_model(function, args, INPUTS)
 
     @pytest.fixture(scope="module")
     def reference_model(expected: Student) -> dict:
-        return expected.describe_model(function, args, inputs)
+        return expected.describe_model(function, args, INPUTS)
 
     return model, reference_model
 
 
 def shared_checks(function: str, args: list, accuracy_threshold: float, reference_range: str) -> tuple:
-    """The checks every builder has: sigmoid output, compiled, parameter count, accuracy (in that order)."""
+    """The checks every builder has: Embedding, LSTM, sigmoid output, compiled, parameter count, accuracy (in that order).
+
+    args starts with top_words, embedding_length, max_review_length and units.
+    """
+    top_words, embedding_length, max_review_length, units = args[:4]
+
+    @pytest.mark.points(1)
+    def test_embedding(model: dict) -> None:
+        """sizes the Embedding from top_words and embedding_length, for reviews of max_review_length"""
+        assert_embedding(model, top_words, embedding_length, max_review_length)
+
+    @pytest.mark.points(1)
+    def test_lstm_units(model: dict) -> None:
+        """gives the LSTM `units` units and passes on its last state only"""
+        assert_lstm_units(model, units)
 
     @pytest.mark.points(1)
     def test_sigmoid_output(model: dict) -> None:
@@ -148,4 +160,4 @@ def shared_checks(function: str, args: list, accuracy_threshold: float, referenc
         """learns: test accuracy on a fixed subset of IMDB after a short, seeded training"""
         assert_learns(student, function, accuracy_threshold, reference_range)
 
-    return test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy
+    return test_embedding, test_lstm_units, test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy
