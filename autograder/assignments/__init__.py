@@ -78,6 +78,12 @@ ASSIGNMENTS = {
         models=("create_rnn_model",),
         quick_run_env={"SENTIMENT_RNN_N_REVIEWS": "300"},
     ),
+    "lstm_cnn_imdb": Assignment(
+        "lstm_cnn_imdb",
+        ("build_lstm", "build_lstm_dropout", "build_cnn_lstm"),
+        models=("build_lstm", "build_lstm_dropout", "build_cnn_lstm"),
+        quick_run_env={"LSTM_CNN_IMDB_N_REVIEWS": "200"},
+    ),
 }
 
 

@@ -9,7 +9,6 @@ The cache file names carry a hash of everything that shapes their content.
 import gzip
 import hashlib
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -19,23 +18,12 @@ import numpy as np
 from autograder.assignments import get
 from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
+from autograder.engine.accuracy import AccuracyData
 
 SEED = 20111
 N_TRAIN, N_TEST = 3000, 1000
 MAX_LEN = 200
 MIN_FREQ = 2
-
-
-@dataclass(frozen=True)
-class AccuracyData:
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_test: np.ndarray
-    y_test: np.ndarray
-
-    @property
-    def vocab_size(self) -> int:
-        return int(max(self.x_train.max(), self.x_test.max())) + 1
 
 
 def _key(*parts: object) -> str:
@@ -61,8 +49,7 @@ def accuracy_data() -> AccuracyData:
     path = cache_dir() / f"sentiment_rnn-accuracy-{_key(SEED, N_TRAIN, N_TEST, MAX_LEN, MIN_FREQ)}.npz"
     if not path.exists():
         _build_accuracy_data(get("sentiment_rnn").reference(), path)
-    with np.load(path, allow_pickle=False) as arrays:
-        return AccuracyData(**{name: arrays[name] for name in arrays.files})
+    return AccuracyData.load(path)
 
 
 def _build_accuracy_data(ref: ModuleType, path: Path) -> None:

@@ -1,0 +1,59 @@
+"""build_cnn_lstm(top_words, embedding_length, max_review_length, units=100): Conv1D and pooling before the LSTM."""
+
+import pytest
+
+from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
+from autograder.engine.examples import examples_check
+from autograder.engine.messages import mismatch
+
+pytestmark = pytest.mark.function("build_cnn_lstm")
+test_notebook_examples = examples_check("lstm_cnn_imdb", "build_cnn_lstm")
+
+FUNCTION = "build_cnn_lstm"
+ARGS = mc.ARGS
+MAX_REVIEW_LENGTH = ARGS[2]
+FILTERS = 32
+CALL = mc.call_text(FUNCTION, ARGS)
+
+# Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores
+# 0.723-0.789 on the checks' subset (0.789 with mc.SEED = 1), so 0.65 leaves a margin of 0.07; an untrained
+# model scores about 0.5. An output layer without a sigmoid fails on predictions outside [0, 1].
+ACCURACY_THRESHOLD = 0.65
+REFERENCE_RANGE = "0.723-0.789"
+
+model, reference_model = mc.model_fixtures(FUNCTION, ARGS)
+
+
+@pytest.mark.points(1.5)
+def test_layers(model, reference_model):
+    """has the layers Embedding, Conv1D, MaxPooling1D, LSTM, Dense, in that order"""
+    mc.assert_same_layers(model, reference_model, CALL)
+
+
+@pytest.mark.points(1.5)
+def test_convolution(model):
+    """convolves with 32 filters of width 3, "same" padding and a ReLU"""
+    (conv,) = mc.layers_of(model, "Conv1D")
+    settings = ("filters", "kernel_size", "padding", "activation")
+    want, got = [FILTERS, [3], "same", "relu"], [conv["config"].get(key) for key in settings]
+    assert got == want, mismatch(f"Conv1D ({', '.join(settings)})", want, got)
+    want_shape = [None, MAX_REVIEW_LENGTH, FILTERS]
+    assert conv["output_shape"] == want_shape, mismatch(
+        f"The Conv1D's output shape for reviews of {MAX_REVIEW_LENGTH} words", want_shape, conv["output_shape"]
+    )
+
+
+@pytest.mark.points(1.5)
+def test_pooling_halves_time(model):
+    """pools pairs of steps: the LSTM reads half as many steps as the review has words"""
+    (pooling,) = mc.layers_of(model, "MaxPooling1D")
+    want_shape = [None, MAX_REVIEW_LENGTH // 2, FILTERS]
+    assert pooling["output_shape"] == want_shape, mismatch(
+        f"The MaxPooling1D's output shape for reviews of {MAX_REVIEW_LENGTH} words (the time axis halved)",
+        want_shape, pooling["output_shape"],
+    )
+
+
+test_embedding, test_lstm_units, test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy = (
+    mc.shared_checks(FUNCTION, ARGS, ACCURACY_THRESHOLD, REFERENCE_RANGE)
+)

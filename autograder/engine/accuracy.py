@@ -1,0 +1,57 @@
+"""What every accuracy check shares: the cached data it trains on, and its verdict on the predictions.
+
+An accuracy check trains the student's model on a fixed, cached subset of an
+assignment's data and predicts its test part; whatever the assignment, the
+predictions must be one probability per test example, and enough of them must fall
+on the right side of 0.5.
+"""
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from autograder.atomic import atomic_path
+from autograder.engine.messages import mismatch
+
+
+@dataclass(frozen=True)
+class AccuracyData:
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+    @property
+    def vocab_size(self) -> int:
+        return int(max(self.x_train.max(), self.x_test.max())) + 1
+
+    @classmethod
+    def load(cls, path: Path) -> "AccuracyData":
+        with np.load(path, allow_pickle=False) as arrays:
+            return cls(**{name: arrays[name] for name in arrays.files})
+
+    def save(self, path: Path) -> None:
+        with atomic_path(path) as tmp:
+            np.savez_compressed(tmp, **asdict(self))
+
+
+def assert_accurate(predictions: np.ndarray, y_test: np.ndarray, threshold: float, trained: str, reference_range: str) -> None:
+    """Probabilities, one per test example, with an accuracy of at least `threshold`.
+
+    `trained` tells how the model was trained ("Trained for 2 epochs on ..., f(...)"),
+    `reference_range` what the reference reaches: both go into the failure message.
+    """
+    assert predictions.shape in ((len(y_test), 1), (len(y_test),)), mismatch(
+        f"Predictions for {len(y_test)} reviews", (len(y_test), 1), predictions.shape
+    )
+    outside = float(np.mean((predictions < 0) | (predictions > 1)))
+    assert outside == 0, (
+        f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"
+        " probabilities (one unit with a sigmoid), or binary cross-entropy cannot train it properly."
+    )
+    accuracy = float(np.mean((predictions.ravel() > 0.5) == y_test))
+    assert accuracy >= threshold, (
+        f"{trained} reached a test accuracy of {accuracy:.3f} on {len(y_test)} test reviews; at least {threshold:.2f} is"
+        f" expected (the reference reaches {reference_range} here)."
+    )
