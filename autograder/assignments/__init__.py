@@ -78,6 +78,12 @@ ASSIGNMENTS = {
         models=("create_rnn_model",),
         quick_run_env={"SENTIMENT_RNN_N_REVIEWS": "300"},
     ),
+    "rnn_basics": Assignment(
+        "rnn_basics",
+        ("build_vocab", "encode_sentences", "pad_post", "lstm_step", "gru_step", "build_simple_rnn"),
+        models=("build_simple_rnn",),
+        # 1,000 short sentences: a full "Run all" takes seconds, so no subset is needed.
+    ),
 }
 
 
