@@ -84,6 +84,12 @@ ASSIGNMENTS = {
         models=("build_lstm", "build_lstm_dropout", "build_cnn_lstm"),
         quick_run_env={"LSTM_CNN_IMDB_N_REVIEWS": "200"},
     ),
+    "rnn_basics": Assignment(
+        "rnn_basics",
+        ("build_vocab", "encode_sentences", "pad_post", "lstm_step", "gru_step", "build_simple_rnn"),
+        models=("build_simple_rnn",),
+        # 1,000 short sentences: a full "Run all" takes seconds, so no subset is needed.
+    ),
 }
 
 

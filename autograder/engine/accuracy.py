@@ -36,14 +36,17 @@ class AccuracyData:
             np.savez_compressed(tmp, **asdict(self))
 
 
-def assert_accurate(predictions: np.ndarray, y_test: np.ndarray, threshold: float, trained: str, reference_range: str) -> None:
+def assert_accurate(
+    predictions: np.ndarray, y_test: np.ndarray, threshold: float, trained: str, reference_range: str, items: str = "reviews"
+) -> None:
     """Probabilities, one per test example, with an accuracy of at least `threshold`.
 
     `trained` tells how the model was trained ("Trained for 2 epochs on ..., f(...)"),
-    `reference_range` what the reference reaches: both go into the failure message.
+    `reference_range` what the reference reaches, `items` what the examples are: all go
+    into the failure messages.
     """
     assert predictions.shape in ((len(y_test), 1), (len(y_test),)), mismatch(
-        f"Predictions for {len(y_test)} reviews", (len(y_test), 1), predictions.shape
+        f"Predictions for {len(y_test)} {items}", (len(y_test), 1), predictions.shape
     )
     outside = float(np.mean((predictions < 0) | (predictions > 1)))
     assert outside == 0, (
@@ -52,6 +55,6 @@ def assert_accurate(predictions: np.ndarray, y_test: np.ndarray, threshold: floa
     )
     accuracy = float(np.mean((predictions.ravel() > 0.5) == y_test))
     assert accuracy >= threshold, (
-        f"{trained} reached a test accuracy of {accuracy:.3f} on {len(y_test)} test reviews; at least {threshold:.2f} is"
+        f"{trained} reached a test accuracy of {accuracy:.3f} on {len(y_test)} test {items}; at least {threshold:.2f} is"
         f" expected (the reference reaches {reference_range} here)."
     )
