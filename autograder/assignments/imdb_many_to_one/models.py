@@ -26,16 +26,16 @@ MEAN_CLASSES = {"GlobalAveragePooling1D", "Lambda", "Mean"}
 
 # The lab's training: 3 epochs, batches of 64, on the check data (checkdata.py).
 EPOCHS, BATCH_SIZE, SEED = 3, 64, 1
-TRAINING_TIME_LIMIT = 60
+TRAINING_TIME_LIMIT = 240  # seconds: generous, as the reference took up to 76 s with the load average at 17-20
 LAB_ARGS = [checkdata.TOP_WORDS, 32, checkdata.MAX_REVIEW_LENGTH]
 
-# Calibrated on the reference (README, "Calibrating the accuracy check"). Both mean models
-# train on all 10,000 check train reviews: over seeds 1-8 they score 0.78-0.79 on the 2,000
-# test reviews (SEED included), so 0.72 leaves a margin of 0.06.
+# Calibrated on the reference (README, "Calibrating the accuracy check"), over seeds 1-8:
+# both mean models train on all 10,000 check train reviews and score 0.782-0.791 on the
+# 2,000 test reviews (0.791 with SEED), so 0.72 leaves a margin of 0.06.
 MEAN_N_TRAIN, MEAN_ACCURACY_THRESHOLD, MEAN_REFERENCE_RANGE = checkdata.N_TRAIN, 0.72, "0.78-0.79"
-# Both LSTM models train with 32 units (the lab's 128 would take minutes) on the first 3,000:
-# over seeds 1-8 they score 0.75-0.79, so 0.68 leaves a margin of 0.07.
-LSTM_N_TRAIN, LSTM_TRAINING_UNITS, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE = 3000, 32, 0.68, "0.75-0.79"
+# Both LSTM models train with 32 units (the lab's 128 would take minutes) on the first 3,000
+# and score 0.758-0.793 (0.790 with SEED), so 0.68 leaves a margin of 0.078.
+LSTM_N_TRAIN, LSTM_TRAINING_UNITS, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE = 3000, 32, 0.68, "0.76-0.79"
 # An output layer without a sigmoid fails either way, on predictions outside [0, 1].
 UNITS = 5  # the units the LSTM checks ask for: distinct from the other sizes and from the default 128
 

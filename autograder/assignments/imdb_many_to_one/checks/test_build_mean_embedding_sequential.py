@@ -10,8 +10,10 @@ FUNCTION = "build_mean_embedding_sequential"
 pytestmark = pytest.mark.function(FUNCTION)
 test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
-# After the training of test_accuracy, the 10 words nearest to "great" (itself left out) hold 6-8 of these
-# over seeds 1-8 (7 with SEED); at least half is asked for, as the notebook shows.
+# After the training of test_accuracy, the 10 words nearest to "great" (itself left out)
+# hold 7 of these with each of seeds 1-8; at least half is asked for, as the notebook says.
+# Besides adjectives of praise the list has a few other words of praise the lab's
+# neighbours of "great" show (love, loved, enjoyed, highly, recommended).
 POSITIVE_WORDS = frozenset(
     "excellent perfect wonderful amazing best superb brilliant fantastic awesome outstanding beautiful favorite"
     " terrific incredible enjoyable lovely fine good nice hilarious touching gorgeous stunning fabulous remarkable"
