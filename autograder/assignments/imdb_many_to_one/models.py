@@ -5,7 +5,10 @@ average the word vectors over time (a GlobalAveragePooling1D layer, or keras.ops
 alone in a Functional model or in a Lambda layer), so layers are compared by kind.
 """
 
+from collections.abc import Callable
+
 import numpy as np
+import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata
 from autograder.engine.messages import mismatch
@@ -171,3 +174,106 @@ def assert_learns(predictions: np.ndarray, function: str, args: list, n_train: i
         f" {accuracy:.3f} on {len(y_test):,} test reviews; at least {threshold:.2f} is expected (the reference reaches"
         f" {reference_range} here)."
     )
+
+
+def model_check(points: float, doc: str, assertion: Callable[[dict], None]) -> Callable[[dict], None]:
+    """A check of the student's model as the check module's `model` fixture describes it."""
+
+    @pytest.mark.points(points)
+    def check(model: dict) -> None:
+        assertion(model)
+
+    check.__doc__ = doc
+    return check
+
+
+def api_check(function: str, api: str, points: float) -> Callable[[dict], None]:
+    how = "a keras.Sequential model" if api == "Sequential" else "a Functional model: keras.Model(inputs=..., outputs=...)"
+    return model_check(points, f"is {how}", lambda model: assert_api(model, api, function))
+
+
+def common_checks(function: str) -> tuple[Callable[[dict], None], ...]:
+    """The checks every builder has: embedding sizes, sigmoid output, compiled, Keras 3 API."""
+    return (
+        model_check(1, "sizes the Embedding from top_words and embedding_length", lambda model: assert_embedding_sizes(model, function)),
+        model_check(1, "ends in a Dense layer of one unit with a sigmoid", assert_sigmoid_output),
+        model_check(0.5, "is compiled with binary cross-entropy, Adam and accuracy", assert_compiled),
+        model_check(
+            0.5, "builds without Keras warnings (no Embedding(input_length=...), which Keras 3 dropped)",
+            lambda model: assert_no_warnings(model, function),
+        ),
+    )
+
+
+def mean_checks() -> tuple[Callable[[dict], None], ...]:
+    """The checks of both mean-of-embeddings builders on what their models compute."""
+    return (
+        model_check(
+            1, "averages the word vectors: the order of the words does not matter, and the output is linear in their mean",
+            assert_averages,
+        ),
+        model_check(1, "averages over all max_review_length positions, padding included, as the lab does", assert_padding_counted),
+    )
+
+
+def accuracy_check(function: str, args: list, n_train: int, threshold: float, reference_range: str, doc: str) -> Callable:
+    """Train the student's model on the first n_train check reviews; the test accuracy must reach `threshold`."""
+
+    @pytest.mark.points(2)
+    def check(student: Student) -> None:
+        data, settings = training(n_train)
+        predictions = student.train_and_predict(function, args, *data, **settings)
+        assert_learns(predictions, function, args, n_train, threshold, reference_range)
+
+    check.__doc__ = doc
+    return check
+
+
+def lstm_accuracy_check(function: str) -> Callable:
+    args = [*LAB_ARGS, LSTM_TRAINING_UNITS]
+    return accuracy_check(
+        function, args, LSTM_N_TRAIN, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE,
+        "learns: test accuracy on a fixed subset of IMDB after a short, seeded training (32 units)",
+    )
+
+
+MEAN_ACCURACY_DOC = "learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"
+
+
+def description_fixture(function: str, args: list, who: str = "student") -> Callable:
+    """A module fixture describing `function`'s model built from `args`, by the student or by the reference ("expected")."""
+    if who == "student":
+
+        @pytest.fixture(scope="module")
+        def described(student: Student) -> dict:
+            return student.describe_model(function, args, INPUTS)
+
+    else:
+
+        @pytest.fixture(scope="module")
+        def described(expected: Student) -> dict:
+            return expected.describe_model(function, args, INPUTS)
+
+    return described
+
+
+def same_layers_check(function: str) -> Callable:
+    """A Functional builder against the reference's Sequential network (the module's `sequential_model` fixture)."""
+
+    @pytest.mark.points(2)
+    def check(model: dict, sequential_model: dict) -> None:
+        assert_same_layers(model, sequential_model, function)
+
+    check.__doc__ = "matches the Sequential network layer by layer: kinds, output shapes and parameter counts"
+    return check
+
+
+def units_checks(function: str) -> tuple[Callable, ...]:
+    """The LSTM gets `units` units, and 128 when units is not given."""
+
+    @pytest.mark.points(1)
+    def default_units(student: Student) -> None:
+        """gives the LSTM 128 units when units is not given, as in the lab"""
+        assert_lstm_units(student.describe_model(function, ARGS, INPUTS), 128, function, ARGS)
+
+    return model_check(1, "gives the LSTM `units` units", lambda model: assert_lstm_units(model, UNITS, function, [*ARGS, UNITS])), default_units

@@ -3,7 +3,7 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata, models
-from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
+from autograder.assignments.imdb_many_to_one.models import ARGS, LAB_ARGS
 from autograder.engine.examples import examples_check
 
 FUNCTION = "build_mean_embedding_sequential"
@@ -21,15 +21,11 @@ POSITIVE_WORDS = frozenset(
 )
 N_NEAREST, AT_LEAST = 10, 5
 
-
-@pytest.fixture(scope="module")
-def model(student) -> dict:
-    return student.describe_model(FUNCTION, ARGS, INPUTS)
-
-
-@pytest.fixture(scope="module")
-def reference_model(expected) -> dict:
-    return expected.describe_model(FUNCTION, ARGS, INPUTS)
+model = models.description_fixture(FUNCTION, ARGS)
+reference_model = models.description_fixture(FUNCTION, ARGS, "expected")
+test_sequential_api = models.api_check(FUNCTION, "Sequential", 0.5)
+test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
+test_averages_word_vectors, test_padding_counted = models.mean_checks()
 
 
 @pytest.fixture(scope="module")
@@ -39,22 +35,10 @@ def trained(student) -> dict:
     return student.train_and_weights(FUNCTION, LAB_ARGS, *data, **settings)
 
 
-@pytest.mark.points(0.5)
-def test_sequential_api(model):
-    """is a keras.Sequential model"""
-    models.assert_api(model, "Sequential", FUNCTION)
-
-
 @pytest.mark.points(1.5)
 def test_layers(model, reference_model):
     """has the layers Embedding, a mean over time, Dense, in that order"""
     models.assert_layer_kinds(model, reference_model, FUNCTION)
-
-
-@pytest.mark.points(1)
-def test_embedding_sizes(model):
-    """sizes the Embedding from top_words and embedding_length"""
-    models.assert_embedding_sizes(model, FUNCTION)
 
 
 @pytest.mark.points(1)
@@ -63,40 +47,12 @@ def test_shapes_and_parameters(model, reference_model):
     models.assert_same_layers(model, reference_model, FUNCTION)
 
 
-@pytest.mark.points(1)
-def test_sigmoid_output(model):
-    """ends in a Dense layer of one unit with a sigmoid"""
-    models.assert_sigmoid_output(model)
-
-
-@pytest.mark.points(1)
-def test_averages_word_vectors(model):
-    """averages the word vectors: the order of the words does not matter, and the output is linear in their mean"""
-    models.assert_averages(model)
-
-
-@pytest.mark.points(1)
-def test_padding_counted(model):
-    """averages over all max_review_length positions, padding included, as the lab does"""
-    models.assert_padding_counted(model)
-
-
-@pytest.mark.points(0.5)
-def test_compiled(model):
-    """is compiled with binary cross-entropy, Adam and accuracy"""
-    models.assert_compiled(model)
-
-
-@pytest.mark.points(0.5)
-def test_keras3_api(model):
-    """builds without Keras warnings (no Embedding(input_length=...), which Keras 3 dropped)"""
-    models.assert_no_warnings(model, FUNCTION)
-
-
 @pytest.mark.points(2)
 def test_accuracy(trained):
     """learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"""
-    models.assert_learns(trained["predictions"], FUNCTION, LAB_ARGS, models.MEAN_N_TRAIN, models.MEAN_ACCURACY_THRESHOLD, models.MEAN_REFERENCE_RANGE)
+    models.assert_learns(
+        trained["predictions"], FUNCTION, LAB_ARGS, models.MEAN_N_TRAIN, models.MEAN_ACCURACY_THRESHOLD, models.MEAN_REFERENCE_RANGE
+    )
 
 
 @pytest.mark.points(1.5)
