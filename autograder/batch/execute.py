@@ -10,7 +10,7 @@ resumes where it stopped.
 import json
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import dask
@@ -20,6 +20,7 @@ from tqdm import tqdm
 from autograder import assignments
 from autograder.batch.discover import Submission
 from autograder.grading import grade_notebook, not_graded
+from autograder.sandbox.kernel import ONE_CORE_ENV
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 
 RESULTS_FILE = "results.json"
@@ -35,14 +36,18 @@ def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy)
 
 @contextmanager
 def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
-    """A client of the given scheduler, or of a local cluster of `workers` single-threaded processes."""
+    """A client of the given scheduler, or of a local cluster of `workers` single-threaded processes.
+
+    Each local worker's own TensorFlow (the reference's side of the checks) uses one core,
+    as the student's kernel does, so that N workers keep N cores busy and no more.
+    """
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         if scheduler:
             with Client(scheduler) as client:
                 yield client
             return
         with LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0, env=ONE_CORE_ENV
         ) as cluster, Client(cluster) as client:
             yield client
 
@@ -61,10 +66,15 @@ def grade_class(
     workers: int,
     policy: Policy = DEFAULT_POLICY,
     scheduler: str | None = None,
+    client: Client | None = None,
     force: bool = False,
     progress: bool = True,
 ) -> dict[str, dict]:
-    """Results per student; `on_result(student, results)` runs as each one finishes."""
+    """Results per student; `on_result(student, results)` runs as each one finishes.
+
+    The work goes to `client` if given (a benchmark times grading without cluster start-up),
+    else to the `scheduler`, else to a local cluster of `workers` processes.
+    """
     rows: dict[str, dict] = {}
     todo = []
     for submission in submissions:
@@ -75,9 +85,11 @@ def grade_class(
             rows[submission.student] = previous
     if not todo:
         return rows
-    with dask_client(workers, scheduler) as client, tqdm(total=len(todo), unit="submission", desc="grading", disable=not progress) as bar:
+    with nullcontext(client) if client else dask_client(workers, scheduler) as cluster_client, tqdm(
+        total=len(todo), unit="submission", desc="grading", disable=not progress
+    ) as bar:
         futures = {
-            client.submit(grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, policy, pure=False, retries=1): s
+            cluster_client.submit(grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, policy, pure=False, retries=1): s
             for s in todo
         }
         for future in as_completed(futures):
