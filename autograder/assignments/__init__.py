@@ -90,6 +90,19 @@ ASSIGNMENTS = {
         models=("build_simple_rnn",),
         # 1,000 short sentences: a full "Run all" takes seconds, so no subset is needed.
     ),
+    "imdb_many_to_one": Assignment(
+        "imdb_many_to_one",
+        (
+            "pad_reviews",
+            "build_mean_embedding_sequential",
+            "build_mean_embedding_functional",
+            "nearest_words",
+            "build_lstm_sequential",
+            "build_lstm_functional",
+        ),
+        models=("build_mean_embedding_sequential", "build_mean_embedding_functional", "build_lstm_sequential", "build_lstm_functional"),
+        quick_run_env={"IMDB_MANY_TO_ONE_N_REVIEWS": "300"},
+    ),
 }
 
 

@@ -7,6 +7,7 @@ nothing here decides a score.
 """
 
 import traceback
+import warnings
 from pathlib import Path
 from typing import Any, Callable
 
@@ -114,13 +115,21 @@ def _compile_summary(model: Any) -> dict:
 
 
 def describe_model(namespace: dict, function: str, args: list, inputs: list) -> dict:
-    """Build the student's model, run it on each input batch, and describe it."""
-    model = _build_model(namespace, function, args)
+    """Build the student's model, run it on each input batch, and describe it.
+
+    The warnings Keras gives while the model is built are part of the answer: they show
+    arguments Keras 3 no longer uses (e.g. Embedding's input_length).
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = _build_model(namespace, function, args)
     try:
         outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
     except BaseException as error:
         raise ProbeError("raised", f"the model from {function} failed on integer sequences: {_describe(error)}", _where(error))
     return {
+        "class": type(model).__name__,
+        "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
         "layers": [_describe_operation(operation) for operation in getattr(model, "operations", model.layers)],
         "params": int(model.count_params()) if model.built else None,  # a Sequential without Input builds on first call
         "output_shape": [None, *outputs[0].shape[1:]] if outputs else None,
@@ -161,27 +170,54 @@ def _output_shape(operation: Any) -> list | None:
     return [None, *(int(d) if d is not None else None for d in shape[1:])] if shape else None
 
 
-def train_and_predict(
-    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray,
-    x_test: np.ndarray, epochs: int, batch_size: int, seed: int,
-) -> np.ndarray:
-    """Train a fresh model from the student's function with fixed seeds; predict x_test."""
+def _trained(
+    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray, epochs: int, batch_size: int, seed: int,
+) -> Any:
+    """A fresh model from the student's function, fitted with fixed seeds."""
     import keras
 
     keras.utils.set_random_seed(seed)
     model = _build_model(namespace, function, args)
     try:
         model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
-        predictions = model.predict(x_test, batch_size=512, verbose=0)
     except BaseException as error:
         raise ProbeError("raised", f"training the model from {function} failed: {_describe(error)}", _where(error))
+    return model
+
+
+def _predictions(model: Any, function: str, x_test: np.ndarray) -> np.ndarray:
+    try:
+        predictions = model.predict(x_test, batch_size=512, verbose=0)
+    except BaseException as error:
+        raise ProbeError("raised", f"the trained model from {function} failed to predict: {_describe(error)}", _where(error))
     return np.asarray(predictions, dtype=np.float64)
+
+
+def train_and_predict(
+    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray,
+    x_test: np.ndarray, epochs: int, batch_size: int, seed: int,
+) -> np.ndarray:
+    """Train a fresh model from the student's function with fixed seeds; predict x_test."""
+    return _predictions(_trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed), function, x_test)
+
+
+def train_and_weights(
+    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray,
+    x_test: np.ndarray, epochs: int, batch_size: int, seed: int,
+) -> dict:
+    """train_and_predict's predictions plus each layer's trained weights, for checks on what a layer learned."""
+    model = _trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed)
+    return {
+        "predictions": _predictions(model, function, x_test),
+        "layers": [{"class": type(layer).__name__, "weights": [np.asarray(w) for w in layer.get_weights()]} for layer in model.layers],
+    }
 
 
 PROBES: dict[str, Callable[..., Any]] = {
     "call": call,
     "describe_model": describe_model,
     "train_and_predict": train_and_predict,
+    "train_and_weights": train_and_weights,
 }
 
 

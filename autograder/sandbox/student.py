@@ -109,3 +109,12 @@ class Student(ABC):
         return self.request(
             "train_and_predict", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
         )
+
+    def train_and_weights(
+        self, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
+        *, epochs: int, batch_size: int, seed: int, timeout: float,
+    ) -> dict:
+        """train_and_predict's answer as {"predictions": ...}, plus {"layers": [{"class", "weights"}, ...]} after training."""
+        return self.request(
+            "train_and_weights", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
+        )

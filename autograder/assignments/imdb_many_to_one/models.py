@@ -1,0 +1,279 @@
+"""What the checks of the four model builders share: arguments, inputs, and checks on a model's description.
+
+A description is what Student.describe_model returns. The notebook allows two ways to
+average the word vectors over time (a GlobalAveragePooling1D layer, or keras.ops.mean,
+alone in a Functional model or in a Lambda layer), so layers are compared by kind.
+"""
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from autograder.assignments.imdb_many_to_one import checkdata
+from autograder.engine.messages import mismatch
+from autograder.sandbox.student import Student
+
+# Small, distinct sizes, so that swapped arguments show.
+TOP_WORDS, EMBEDDING, LENGTH = 50, 6, 8
+ARGS = [TOP_WORDS, EMBEDDING, LENGTH]
+A, B = 7, 11
+WORDS = [3, 4, 5, 6, 8, 9, 10, 12]
+# Rows: A only; padding only; half padding, half A; eight words; the same words in
+# another order; B only; half A, half B.
+INPUTS = [np.array([[A] * 8, [0] * 8, [0] * 4 + [A] * 4, WORDS, WORDS[::-1], [B] * 8, [A] * 4 + [B] * 4])]
+ONLY_A, ONLY_PADDING, HALF_PADDING, IN_ORDER, REVERSED, ONLY_B, HALF_A_HALF_B = range(7)
+
+MEAN_OVER_TIME = "mean over time"
+MEAN_CLASSES = {"GlobalAveragePooling1D", "Lambda", "Mean"}
+
+# The lab's training: 3 epochs, batches of 64, on the check data (checkdata.py).
+EPOCHS, BATCH_SIZE, SEED = 3, 64, 1
+TRAINING_TIME_LIMIT = 240  # seconds: generous, as the reference took up to 76 s with the load average at 17-20
+LAB_ARGS = [checkdata.TOP_WORDS, 32, checkdata.MAX_REVIEW_LENGTH]
+
+# Calibrated on the reference (README, "Calibrating the accuracy check"), over seeds 1-8:
+# both mean models train on all 10,000 check train reviews and score 0.782-0.791 on the
+# 2,000 test reviews (0.791 with SEED), so 0.72 leaves a margin of 0.06.
+MEAN_N_TRAIN, MEAN_ACCURACY_THRESHOLD, MEAN_REFERENCE_RANGE = checkdata.N_TRAIN, 0.72, "0.78-0.79"
+# Both LSTM models train with 32 units (the lab's 128 would take minutes) on the first 3,000
+# and score 0.758-0.793 (0.790 with SEED), so 0.68 leaves a margin of 0.078.
+LSTM_N_TRAIN, LSTM_TRAINING_UNITS, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE = 3000, 32, 0.68, "0.76-0.79"
+# An output layer without a sigmoid fails either way, on predictions outside [0, 1].
+UNITS = 5  # the units the LSTM checks ask for: distinct from the other sizes and from the default 128
+
+
+def called(function: str, args: list) -> str:
+    return f"{function}({', '.join(map(str, args))})"
+
+
+def kinds(description: dict) -> list[tuple[str, list | None, int]]:
+    """(kind, output shape, parameters) per layer, InputLayer left out and the ways to average merged."""
+    return [
+        (MEAN_OVER_TIME if layer["class"] in MEAN_CLASSES else layer["class"], layer["output_shape"], layer["params"])
+        for layer in description["layers"]
+        if layer["class"] != "InputLayer"
+    ]
+
+
+def classes(description: dict) -> list[str]:
+    return [kind for kind, _, _ in kinds(description)]
+
+
+def config_of(description: dict, cls: str) -> dict:
+    found = [layer["config"] for layer in description["layers"] if layer["class"] == cls]
+    assert found, f"The model has no {cls} layer; its layers are {classes(description)}"
+    return found[0]
+
+
+def assert_api(description: dict, api: str, function: str) -> None:
+    """Sequential models are keras.Sequential; Functional ones keras.Model(inputs=..., outputs=...)."""
+    assert description["class"] == api, mismatch(f"The class of the model {function} returns (the {api} API)", api, description["class"])
+
+
+def assert_layer_kinds(description: dict, reference: dict, function: str) -> None:
+    want, got = classes(reference), classes(description)
+    assert got == want, mismatch(f"The layers of {called(function, ARGS)}", want, got)
+
+
+def assert_same_layers(description: dict, reference: dict, function: str) -> None:
+    """Layer by layer: the kind, the output shape (batch None) and the parameter count."""
+    want, got = kinds(reference), kinds(description)
+    assert got == want, mismatch(f"(layer, output shape, parameters) of {called(function, ARGS)}, layer by layer", want, got)
+
+
+def assert_lstm_units(description: dict, units: int, function: str, args: list) -> None:
+    got = config_of(description, "LSTM").get("units")
+    assert got == units, mismatch(f"LSTM units of {called(function, args)}", units, got)
+
+
+def assert_embedding_sizes(description: dict, function: str) -> None:
+    config = config_of(description, "Embedding")
+    got = (config.get("input_dim"), config.get("output_dim"))
+    assert got == (TOP_WORDS, EMBEDDING), mismatch(f"Embedding (input_dim, output_dim) of {called(function, ARGS)}", (TOP_WORDS, EMBEDDING), got)
+
+
+def assert_sigmoid_output(description: dict) -> None:
+    dense = [layer["config"] for layer in description["layers"] if layer["class"] == "Dense"]
+    got = (dense[-1].get("units"), dense[-1].get("activation")) if dense else None
+    assert got == (1, "sigmoid"), mismatch("The output layer's (units, activation)", (1, "sigmoid"), got)
+
+
+def assert_compiled(description: dict) -> None:
+    assert description["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
+    got = (description["loss"], description["optimizer"], description["metrics"])
+    want = ("binary_crossentropy", "Adam", ["accuracy"])
+    loss = (got[0] or "").replace("_", "").lower()
+    assert loss == "binarycrossentropy" and got[1] == want[1] and any("acc" in m.lower() for m in got[2]), mismatch(
+        "(loss, optimizer, metrics) of model.compile", want, got
+    )
+
+
+def assert_no_warnings(description: dict, function: str) -> None:
+    """Keras 3 warns about arguments it no longer takes, such as Embedding's input_length."""
+    assert not description["warnings"], (
+        f"Building {called(function, ARGS)} made Keras warn: {'; '.join(description['warnings'])}."
+        " Keras 3 no longer takes Embedding(input_length=...): the review length goes to keras.Input(shape=(max_review_length,))."
+    )
+
+
+def logits(description: dict) -> np.ndarray:
+    """The outputs on INPUTS before the sigmoid: the mean of the word vectors enters them linearly."""
+    p = description["outputs"][0].ravel()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(p / (1 - p))
+
+
+def assert_averages(description: dict) -> None:
+    """Order does not matter, and half A + half B gives the mean of all-A and all-B before the sigmoid."""
+    z = logits(description)
+    assert np.isclose(z[IN_ORDER], z[REVERSED], atol=1e-4), mismatch(
+        f"The predictions for {WORDS} and for the same words in reverse order (a mean does not depend on the order)",
+        description["outputs"][0][IN_ORDER], description["outputs"][0][REVERSED],
+    )
+    halfway = (z[ONLY_A] + z[ONLY_B]) / 2
+    assert np.isclose(z[HALF_A_HALF_B], halfway, atol=1e-4), mismatch(
+        f"The output before the sigmoid for a review of 4 x {A} then 4 x {B}: with a mean of the word vectors, halfway"
+        f" between those for 8 x {A} and 8 x {B}", halfway, z[HALF_A_HALF_B],
+    )
+
+
+def assert_padding_counted(description: dict) -> None:
+    """The lab's mean runs over every position, so padding pulls the mean towards the vector of index 0."""
+    z = logits(description)
+    halfway = (z[ONLY_A] + z[ONLY_PADDING]) / 2
+    assert np.isclose(z[HALF_PADDING], halfway, atol=1e-4), mismatch(
+        f"The output before the sigmoid for 4 x 0 (padding) then 4 x {A}: the mean over all {LENGTH} positions, padding"
+        f" included, lies halfway between those for 8 x {A} and 8 x 0. (With Embedding(mask_zero=True),"
+        " GlobalAveragePooling1D leaves the padding out: keep mask_zero=False)", halfway, z[HALF_PADDING],
+    )
+
+
+def training(n_train: int) -> tuple[list, dict]:
+    """The arguments after (function, args) of Student.train_and_predict / train_and_weights: the first n_train check reviews."""
+    data = checkdata.indexed_data()
+    return [data.x_train[:n_train], data.y_train[:n_train], data.x_test], dict(
+        epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT
+    )
+
+
+def assert_learns(predictions: np.ndarray, function: str, args: list, n_train: int, threshold: float, reference_range: str) -> None:
+    """Probabilities in [0, 1], and at least `threshold` test accuracy."""
+    y_test = checkdata.indexed_data().y_test
+    assert predictions.shape in ((len(y_test), 1), (len(y_test),)), mismatch(
+        f"Predictions for {len(y_test)} reviews", (len(y_test), 1), predictions.shape
+    )
+    outside = float(np.mean((predictions < 0) | (predictions > 1)))
+    assert outside == 0, (
+        f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"
+        " probabilities (one unit with a sigmoid), or binary cross-entropy cannot train it properly."
+    )
+    accuracy = float(np.mean((predictions.ravel() > 0.5) == y_test))
+    assert accuracy >= threshold, (
+        f"Trained for {EPOCHS} epochs on {n_train:,} train reviews, {called(function, args)} reached a test accuracy of"
+        f" {accuracy:.3f} on {len(y_test):,} test reviews; at least {threshold:.2f} is expected (the reference reaches"
+        f" {reference_range} here)."
+    )
+
+
+def model_check(points: float, doc: str, assertion: Callable[[dict], None]) -> Callable[[dict], None]:
+    """A check of the student's model as the check module's `model` fixture describes it."""
+
+    @pytest.mark.points(points)
+    def check(model: dict) -> None:
+        assertion(model)
+
+    check.__doc__ = doc
+    return check
+
+
+def api_check(function: str, api: str, points: float) -> Callable[[dict], None]:
+    how = "a keras.Sequential model" if api == "Sequential" else "a Functional model: keras.Model(inputs=..., outputs=...)"
+    return model_check(points, f"is {how}", lambda model: assert_api(model, api, function))
+
+
+def common_checks(function: str) -> tuple[Callable[[dict], None], ...]:
+    """The checks every builder has: embedding sizes, sigmoid output, compiled, Keras 3 API."""
+    return (
+        model_check(1, "sizes the Embedding from top_words and embedding_length", lambda model: assert_embedding_sizes(model, function)),
+        model_check(1, "ends in a Dense layer of one unit with a sigmoid", assert_sigmoid_output),
+        model_check(0.5, "is compiled with binary cross-entropy, Adam and accuracy", assert_compiled),
+        model_check(
+            0.5, "builds without Keras warnings (no Embedding(input_length=...), which Keras 3 dropped)",
+            lambda model: assert_no_warnings(model, function),
+        ),
+    )
+
+
+def mean_checks() -> tuple[Callable[[dict], None], ...]:
+    """The checks of both mean-of-embeddings builders on what their models compute."""
+    return (
+        model_check(
+            1, "averages the word vectors: the order of the words does not matter, and the output is linear in their mean",
+            assert_averages,
+        ),
+        model_check(1, "averages over all max_review_length positions, padding included, as the lab does", assert_padding_counted),
+    )
+
+
+def accuracy_check(function: str, args: list, n_train: int, threshold: float, reference_range: str, doc: str) -> Callable:
+    """Train the student's model on the first n_train check reviews; the test accuracy must reach `threshold`."""
+
+    @pytest.mark.points(2)
+    def check(student: Student) -> None:
+        data, settings = training(n_train)
+        predictions = student.train_and_predict(function, args, *data, **settings)
+        assert_learns(predictions, function, args, n_train, threshold, reference_range)
+
+    check.__doc__ = doc
+    return check
+
+
+def lstm_accuracy_check(function: str) -> Callable:
+    args = [*LAB_ARGS, LSTM_TRAINING_UNITS]
+    return accuracy_check(
+        function, args, LSTM_N_TRAIN, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE,
+        "learns: test accuracy on a fixed subset of IMDB after a short, seeded training (32 units)",
+    )
+
+
+MEAN_ACCURACY_DOC = "learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"
+
+
+def description_fixture(function: str, args: list, who: str = "student") -> Callable:
+    """A module fixture describing `function`'s model built from `args`, by the student or by the reference ("expected")."""
+    if who == "student":
+
+        @pytest.fixture(scope="module")
+        def described(student: Student) -> dict:
+            return student.describe_model(function, args, INPUTS)
+
+    else:
+
+        @pytest.fixture(scope="module")
+        def described(expected: Student) -> dict:
+            return expected.describe_model(function, args, INPUTS)
+
+    return described
+
+
+def same_layers_check(function: str) -> Callable:
+    """A Functional builder against the reference's Sequential network (the module's `sequential_model` fixture)."""
+
+    @pytest.mark.points(2)
+    def check(model: dict, sequential_model: dict) -> None:
+        assert_same_layers(model, sequential_model, function)
+
+    check.__doc__ = "matches the Sequential network layer by layer: kinds, output shapes and parameter counts"
+    return check
+
+
+def units_checks(function: str) -> tuple[Callable, ...]:
+    """The LSTM gets `units` units, and 128 when units is not given."""
+
+    @pytest.mark.points(1)
+    def default_units(student: Student) -> None:
+        """gives the LSTM 128 units when units is not given, as in the lab"""
+        assert_lstm_units(student.describe_model(function, ARGS, INPUTS), 128, function, ARGS)
+
+    return model_check(1, "gives the LSTM `units` units", lambda model: assert_lstm_units(model, UNITS, function, [*ARGS, UNITS])), default_units
