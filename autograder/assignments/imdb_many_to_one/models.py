@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata
+from autograder.engine.accuracy import assert_accurate
 from autograder.engine.messages import mismatch
 from autograder.sandbox.student import Student
 
@@ -159,20 +160,9 @@ def training(n_train: int) -> tuple[list, dict]:
 
 def assert_learns(predictions: np.ndarray, function: str, args: list, n_train: int, threshold: float, reference_range: str) -> None:
     """Probabilities in [0, 1], and at least `threshold` test accuracy."""
-    y_test = checkdata.indexed_data().y_test
-    assert predictions.shape in ((len(y_test), 1), (len(y_test),)), mismatch(
-        f"Predictions for {len(y_test)} reviews", (len(y_test), 1), predictions.shape
-    )
-    outside = float(np.mean((predictions < 0) | (predictions > 1)))
-    assert outside == 0, (
-        f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"
-        " probabilities (one unit with a sigmoid), or binary cross-entropy cannot train it properly."
-    )
-    accuracy = float(np.mean((predictions.ravel() > 0.5) == y_test))
-    assert accuracy >= threshold, (
-        f"Trained for {EPOCHS} epochs on {n_train:,} train reviews, {called(function, args)} reached a test accuracy of"
-        f" {accuracy:.3f} on {len(y_test):,} test reviews; at least {threshold:.2f} is expected (the reference reaches"
-        f" {reference_range} here)."
+    assert_accurate(
+        predictions, checkdata.indexed_data().y_test, threshold,
+        f"Trained for {EPOCHS} epochs on {n_train:,} train reviews, {called(function, args)}", reference_range,
     )
 
 
