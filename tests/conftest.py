@@ -13,16 +13,17 @@ import nbformat
 import pytest
 
 from autograder.assignments import ASSIGNMENTS, Assignment, get
+from kitdata.paths import resolve_data_dir
 
 ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
 
 
 def require_data_dir() -> Path:
-    """Tests that need the real datasets read them from KIT_DATA_DIR, as the README's command sets it."""
+    """Tests that need the real datasets read them from KIT_DATA_DIR, as the README's command sets it (made absolute)."""
     if not os.environ.get("KIT_DATA_DIR"):
         pytest.fail("KIT_DATA_DIR is not set: run the tests with the README's command (it points at ../shared/datasets)")
-    return Path(os.environ["KIT_DATA_DIR"])
+    return resolve_data_dir()
 
 
 def grade(notebook: Path, results: Path) -> dict:
