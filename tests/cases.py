@@ -3,10 +3,16 @@
 Mutants (one bug each), other correct answers, and the hostile fixtures of
 tests/hostile/ are all built from the instructor's notebook and graded side by
 side with an honest copy of it, the way a real class is graded.
+
+Mutants are packed into bundles, at most one per function: bundle k holds the k-th
+mutant of every function. A bundle shows that several bugs at once each cost only
+their own function's points, and it is graded once instead of once per mutant,
+which is most of the test suite's time. Other correct answers are bundled the same way.
 """
 
 import copy
 import importlib
+from collections import Counter
 import json
 import re
 from pathlib import Path
@@ -19,7 +25,10 @@ HOSTILE = Path(__file__).parent / "hostile"
 HOSTILE_ASSIGNMENT = "sentiment_rnn"  # the fixtures in tests/hostile/ replace its solution cells
 
 
-def mutants_of(assignment: str) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, str]]]:
+Change = tuple[str, str, str, str]  # (name, function, text in its solution cell, replacement)
+
+
+def mutants_of(assignment: str) -> tuple[list[Change], list[Change]]:
     """tests/mutants/<assignment>.py: its MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
     module = importlib.import_module(f"mutants.{assignment}")
     return module.MUTANTS, module.VALID_VARIANTS
@@ -30,12 +39,36 @@ def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.No
     return cell
 
 
-def mutated(source: nbformat.NotebookNode, function: str, old: str, new: str) -> nbformat.NotebookNode:
+def mutated(source: nbformat.NotebookNode, *changes: Change) -> nbformat.NotebookNode:
+    """The notebook with each change made in the solution cell of its function."""
     notebook = copy.deepcopy(source)
-    cell = solution_cell(notebook, function)
-    assert old in cell.source, f"the mutant no longer applies to the solution of {function}: {old!r}"
-    cell.source = cell.source.replace(old, new)
+    for name, function, old, new in changes:
+        cell = solution_cell(notebook, function)
+        assert old in cell.source, f"{name} no longer applies to the solution of {function}: {old!r}"
+        cell.source = cell.source.replace(old, new)
     return notebook
+
+
+def bundles(changes: list[Change], kind: str) -> dict[str, list[Change]]:
+    """The changes packed into notebooks "<kind>-1", "<kind>-2", ...: the k-th change of each function goes to the k-th."""
+    packed: dict[str, list[Change]] = {}
+    seen: Counter[str] = Counter()
+    for change in changes:
+        seen[change[1]] += 1
+        packed.setdefault(f"{kind}-{seen[change[1]]}", []).append(change)
+    return packed
+
+
+def bundled(assignment: str) -> dict[str, list[Change]]:
+    """An assignment's mutants and other correct answers, by the student name of the bundle that holds them."""
+    mutants, variants = mutants_of(assignment)
+    return bundles(mutants, "mutants") | bundles(variants, "variants")
+
+
+def bundle_of(assignment: str, name: str) -> tuple[str, list[Change]]:
+    """The bundle that holds the mutant or other correct answer `name`, and all its changes."""
+    (found,) = [(student, changes) for student, changes in bundled(assignment).items() if name in (c[0] for c in changes)]
+    return found
 
 
 def hostile(source: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
@@ -61,7 +94,7 @@ def without_test_cells(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def tests_edited_to_pass(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A wrong make_lexicon whose test cell the student emptied so that it 'passes'."""
-    notebook = mutated(source, "make_lexicon", "count > min_freq", "count > min_freq + 5")
+    notebook = mutated(source, ("stricter_lexicon", "make_lexicon", "count > min_freq", "count > min_freq + 5"))
     for cell in notebook.cells:
         if nbgrader_meta(cell).get("grade_id") == "test_make_lexicon":
             cell.source = "pass\n"
@@ -92,15 +125,16 @@ def class_of_cases(assignment: str, source: nbformat.NotebookNode) -> dict[str, 
     Each assignment has its honest copy, mutants and other correct answers; the hostile
     fixtures target the sandbox, not an assignment, and are graded with sentiment_rnn's.
     """
-    mutants, variants = mutants_of(assignment)
     cases: dict[str, nbformat.NotebookNode | bytes] = {"honest": source}
-    cases |= {name: mutated(source, *change) for name, *change in mutants + variants}
+    cases |= {student: mutated(source, *changes) for student, changes in bundled(assignment).items()}
     if assignment != HOSTILE_ASSIGNMENT:
         return cases
     cases |= {path.stem: hostile(source, path.stem) for path in sorted(HOSTILE.glob("*.py"))}
     cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}
     cases |= {
-        "solution_cell_raises": mutated(source, "make_lexicon", "def make_lexicon(", "import not_a_module_anywhere\n\n\ndef make_lexicon("),
+        "solution_cell_raises": mutated(
+            source, ("import_error", "make_lexicon", "def make_lexicon(", "import not_a_module_anywhere\n\n\ndef make_lexicon(")
+        ),
         "test_cells_deleted": without_test_cells(source),
         "test_cells_edited": tests_edited_to_pass(source),
         "duplicate_cell_ids": duplicate_cell_ids(source),

@@ -6,10 +6,12 @@ import shutil
 from distributed import LocalCluster
 from nbgrader.api import Gradebook
 
+from cases import bundle_of
 from conftest import ASSIGNMENT, grade_class
 
 FUNCTIONS = list(ASSIGNMENT.functions)
-SMALL_CLASS = ("honest", "post_padding", "blank", "binary_garbage")  # honest, partly wrong, blank, broken
+WRONG, _ = bundle_of(ASSIGNMENT.name, "post_padding")  # a bundle of mutants, one of them pads at the end
+SMALL_CLASS = ("honest", WRONG, "blank", "binary_garbage")  # honest, partly wrong, blank, broken
 
 
 def grades(out) -> dict[str, dict]:
@@ -22,8 +24,8 @@ def test_grades_csv(class_run):
     assert list(next(iter(rows.values()))) == ["student", "total", "max", *FUNCTIONS]
     assert set(rows) == set(class_run.results)
     assert rows["honest"]["total"] == "40" and rows["blank"]["total"] == "0" and rows["binary_garbage"]["total"] == "0"
-    wrong = rows["post_padding"]
-    assert float(wrong["pad_idx_seqs"]) < 4 and float(wrong["total"]) == 40 - 4 + float(wrong["pad_idx_seqs"])
+    wrong = rows[WRONG]
+    assert float(wrong["pad_idx_seqs"]) < 4 and float(wrong["total"]) == sum(float(wrong[f]) for f in FUNCTIONS)
 
 
 def test_per_student_outputs(class_run):

@@ -1,10 +1,14 @@
-"""Mutants of each reference, one bug each: each loses points of its own function only."""
+"""Mutants of each reference, one bug each: each loses points of its own function only.
+
+The mutants are graded in bundles (tests/cases.py), so a bundle's other bugs are in
+other functions: those functions may lose points too, every function left correct may not.
+"""
 
 import nbformat
 import pytest
 
 from autograder.assignments import ASSIGNMENTS
-from cases import mutants_of, mutated
+from cases import bundle_of, mutants_of, mutated
 from conftest import ASSIGNMENT, by_function, grade
 
 
@@ -19,18 +23,21 @@ def cases(kind: int) -> list:
 
 @pytest.mark.parametrize("assignment_of_case, name, function", cases(0))
 def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, function, class_runs):
-    results = class_runs(assignment_of_case).results[name]
+    student, changes = bundle_of(assignment_of_case.name, name)
+    results = class_runs(assignment_of_case).results[student]
     scores = by_function(results)
     assert scores[function][0] < scores[function][1], f"{name} kept all points of {function}"
-    full = {f: points for f, (score, points) in scores.items() if f != function}
-    assert {f: scores[f][0] for f in full} == full, f"{name} lost points of other functions: {scores}"
+    bugged = {change[1] for change in changes}
+    full = {f: points for f, (score, points) in scores.items() if f not in bugged}
+    assert {f: scores[f][0] for f in full} == full, f"{student} ({', '.join(c[0] for c in changes)}) lost points of correct functions: {scores}"
     failed = [t for t in results["tests"] if t["status"] == "failed"]
     assert all(t["output"] for t in failed), "every failed check says why"
 
 
 @pytest.mark.parametrize("assignment_of_case, name, function", cases(1))
 def test_other_correct_answers_earn_full_marks(assignment_of_case, name, function, class_runs):
-    results = class_runs(assignment_of_case).results[name]
+    student, _ = bundle_of(assignment_of_case.name, name)
+    results = class_runs(assignment_of_case).results[student]
     assert results["score"] == results["max_score"], [t for t in results["tests"] if t["status"] == "failed"]
 
 
@@ -39,10 +46,10 @@ def test_same_submission_same_results(source_notebook, class_run, tmp_path):
 
     The accuracy check fails it: its output layer has no sigmoid.
     """
-    name, function, old, new = next(m for m in mutants_of(ASSIGNMENT.name)[0] if m[0] == "no_sigmoid")
+    student, changes = bundle_of(ASSIGNMENT.name, "no_sigmoid")
     path = tmp_path / "submission.ipynb"
-    nbformat.write(mutated(source_notebook, function, old, new), path)
+    nbformat.write(mutated(source_notebook, *changes), path)
     alone = grade(path, tmp_path / "results.json")
-    assert alone == class_run.results[name]
+    assert alone == class_run.results[student]
     (accuracy,) = [t for t in alone["tests"] if t["name"].startswith("create_rnn_model: learns")]
     assert accuracy["status"] == "failed" and "outside [0, 1]" in accuracy["output"], accuracy
