@@ -13,6 +13,7 @@ import pytest
 from autograder.assignments.imdb_many_to_one import checkdata
 from autograder.engine.accuracy import assert_accurate
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import assert_compiled, assert_sigmoid_output, called, config_of
 from autograder.sandbox.student import Student
 
 # Small, distinct sizes, so that swapped arguments show.
@@ -44,10 +45,6 @@ LSTM_N_TRAIN, LSTM_TRAINING_UNITS, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE
 UNITS = 5  # the units the LSTM checks ask for: distinct from the other sizes and from the default 128
 
 
-def called(function: str, args: list) -> str:
-    return f"{function}({', '.join(map(str, args))})"
-
-
 def kinds(description: dict) -> list[tuple[str, list | None, int]]:
     """(kind, output shape, parameters) per layer, InputLayer left out and the ways to average merged."""
     return [
@@ -59,12 +56,6 @@ def kinds(description: dict) -> list[tuple[str, list | None, int]]:
 
 def classes(description: dict) -> list[str]:
     return [kind for kind, _, _ in kinds(description)]
-
-
-def config_of(description: dict, cls: str) -> dict:
-    found = [layer["config"] for layer in description["layers"] if layer["class"] == cls]
-    assert found, f"The model has no {cls} layer; its layers are {classes(description)}"
-    return found[0]
 
 
 def assert_api(description: dict, api: str, function: str) -> None:
@@ -92,22 +83,6 @@ def assert_embedding_sizes(description: dict, function: str) -> None:
     config = config_of(description, "Embedding")
     got = (config.get("input_dim"), config.get("output_dim"))
     assert got == (TOP_WORDS, EMBEDDING), mismatch(f"Embedding (input_dim, output_dim) of {called(function, ARGS)}", (TOP_WORDS, EMBEDDING), got)
-
-
-def assert_sigmoid_output(description: dict) -> None:
-    dense = [layer["config"] for layer in description["layers"] if layer["class"] == "Dense"]
-    got = (dense[-1].get("units"), dense[-1].get("activation")) if dense else None
-    assert got == (1, "sigmoid"), mismatch("The output layer's (units, activation)", (1, "sigmoid"), got)
-
-
-def assert_compiled(description: dict) -> None:
-    assert description["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
-    got = (description["loss"], description["optimizer"], description["metrics"])
-    want = ("binary_crossentropy", "Adam", ["accuracy"])
-    loss = (got[0] or "").replace("_", "").lower()
-    assert loss == "binarycrossentropy" and got[1] == want[1] and any("acc" in m.lower() for m in got[2]), mismatch(
-        "(loss, optimizer, metrics) of model.compile", want, got
-    )
 
 
 def assert_no_warnings(description: dict, function: str) -> None:
@@ -228,23 +203,6 @@ def lstm_accuracy_check(function: str) -> Callable:
 
 
 MEAN_ACCURACY_DOC = "learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"
-
-
-def description_fixture(function: str, args: list, who: str = "student") -> Callable:
-    """A module fixture describing `function`'s model built from `args`, by the student or by the reference ("expected")."""
-    if who == "student":
-
-        @pytest.fixture(scope="module")
-        def described(student: Student) -> dict:
-            return student.describe_model(function, args, INPUTS)
-
-    else:
-
-        @pytest.fixture(scope="module")
-        def described(expected: Student) -> dict:
-            return expected.describe_model(function, args, INPUTS)
-
-    return described
 
 
 def same_layers_check(function: str) -> Callable:

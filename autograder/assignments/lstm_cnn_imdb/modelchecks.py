@@ -10,6 +10,9 @@ import pytest
 from autograder.assignments.lstm_cnn_imdb import checkdata
 from autograder.engine.accuracy import assert_accurate
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import (
+    assert_compiled, assert_same_parameter_count, assert_sigmoid_output, called, config_of, description_fixture, layers_of,
+)
 from autograder.sandbox.student import Student
 
 # The structure checks build every model with these small, distinct sizes (top_words,
@@ -23,31 +26,6 @@ TRAINING_TIME_LIMIT = 120
 # Every builder trains with these arguments: a 32-d embedding and 32 LSTM units, so that
 # the check stays short; the checks' data has TOP_WORDS words and MAX_LEN tokens.
 ACCURACY_ARGS = [checkdata.TOP_WORDS, 32, checkdata.MAX_LEN, 32]
-
-
-def call_text(function: str, args: list) -> str:
-    return f"{function}({', '.join(map(str, args))})"
-
-
-def layer_classes(description: dict) -> list[str]:
-    return [layer["class"] for layer in description["layers"] if layer["class"] != "InputLayer"]
-
-
-def layers_of(description: dict, cls: str) -> list[dict]:
-    """The descriptions of the model's layers of class `cls`; the check fails if there is none."""
-    found = [layer for layer in description["layers"] if layer["class"] == cls]
-    assert found, f"The model has no {cls} layer; its layers are {layer_classes(description)}"
-    return found
-
-
-def config_of(description: dict, cls: str) -> dict:
-    """The settings of the model's first layer of class `cls`."""
-    return layers_of(description, cls)[0]["config"]
-
-
-def assert_same_layers(model: dict, reference_model: dict, call: str) -> None:
-    want, got = layer_classes(reference_model), layer_classes(model)
-    assert got == want, mismatch(f"The layers of {call}", want, got)
 
 
 def assert_embedding(model: dict, top_words: int, embedding_length: int, max_review_length: int) -> None:
@@ -72,25 +50,12 @@ def assert_lstm_units(model: dict, units: int) -> None:
     assert got == (units, False), mismatch(f"LSTM (units, return_sequences) for units={units}", (units, False), got)
 
 
-def assert_sigmoid_output(model: dict) -> None:
+def assert_probability_per_review(model: dict) -> None:
     """One sigmoid unit at the end, so one probability per review of the first input batch."""
-    dense = layers_of(model, "Dense")[-1]["config"]
-    got = (dense.get("units"), dense.get("activation"))
-    assert got == (1, "sigmoid"), mismatch("The output layer's (units, activation)", (1, "sigmoid"), got)
+    assert_sigmoid_output(model)
     n_reviews = len(model["outputs"][0])
     shape = tuple(model["outputs"][0].shape)
     assert shape == (n_reviews, 1), mismatch(f"The predictions' shape for {n_reviews} reviews", (n_reviews, 1), shape)
-
-
-def _normalized(name: str | None) -> str:
-    return (name or "").replace("_", "").lower()
-
-
-def assert_compiled(model: dict) -> None:
-    assert model["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
-    assert _normalized(model["loss"]) == "binarycrossentropy", mismatch("The loss", "binary_crossentropy", model["loss"])
-    assert model["optimizer"] == "Adam", mismatch("The optimizer", "Adam", model["optimizer"])
-    assert any("acc" in _normalized(m) for m in model["metrics"]), mismatch("The metrics", ["accuracy"], model["metrics"])
 
 
 def assert_learns(student: Student, function: str, threshold: float, reference_range: str) -> None:
@@ -102,23 +67,14 @@ def assert_learns(student: Student, function: str, threshold: float, reference_r
     )
     trained = (
         f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews of {checkdata.MAX_LEN} tokens,"
-        f" {call_text(function, ACCURACY_ARGS)}"
+        f" {called(function, ACCURACY_ARGS)}"
     )
     assert_accurate(predictions, data.y_test, threshold, trained, reference_range)
 
 
 def model_fixtures(function: str, args: list) -> tuple:
     """The module fixtures `model` and `reference_model`: the student's and the reference's model from `args` on INPUTS."""
-
-    @pytest.fixture(scope="module")
-    def model(student: Student) -> dict:
-        return student.describe_model(function, args, INPUTS)
-
-    @pytest.fixture(scope="module")
-    def reference_model(expected: Student) -> dict:
-        return expected.describe_model(function, args, INPUTS)
-
-    return model, reference_model
+    return description_fixture(function, args, INPUTS), description_fixture(function, args, INPUTS, "expected")
 
 
 def shared_checks(function: str, args: list, accuracy_threshold: float, reference_range: str) -> tuple:
@@ -141,7 +97,7 @@ def shared_checks(function: str, args: list, accuracy_threshold: float, referenc
     @pytest.mark.points(1)
     def test_sigmoid_output(model: dict) -> None:
         """ends in one sigmoid unit: one probability per review"""
-        assert_sigmoid_output(model)
+        assert_probability_per_review(model)
 
     @pytest.mark.points(1)
     def test_compiled(model: dict) -> None:
@@ -151,9 +107,7 @@ def shared_checks(function: str, args: list, accuracy_threshold: float, referenc
     @pytest.mark.points(1)
     def test_parameter_count(model: dict, reference_model: dict) -> None:
         """has as many parameters as the reference with the same arguments"""
-        assert model["params"] == reference_model["params"], mismatch(
-            f"The parameter count of {call_text(function, args)}", reference_model["params"], model["params"]
-        )
+        assert_same_parameter_count(model, reference_model, called(function, args))
 
     @pytest.mark.points(3)
     def test_accuracy(student: Student) -> None:

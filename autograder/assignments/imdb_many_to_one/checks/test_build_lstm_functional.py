@@ -3,16 +3,17 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import models
-from autograder.assignments.imdb_many_to_one.models import ARGS, UNITS
+from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, UNITS
 from autograder.engine.examples import examples_check
+from autograder.engine.modelchecks import description_fixture
 
 FUNCTION = "build_lstm_functional"
 pytestmark = pytest.mark.function(FUNCTION)
 test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
-model = models.description_fixture(FUNCTION, [*ARGS, UNITS])
+model = description_fixture(FUNCTION, [*ARGS, UNITS], INPUTS)
 # The reference's Sequential network of part 5: the Functional one must match it layer by layer.
-sequential_model = models.description_fixture("build_lstm_sequential", [*ARGS, UNITS], "expected")
+sequential_model = description_fixture("build_lstm_sequential", [*ARGS, UNITS], INPUTS, "expected")
 test_functional_api = models.api_check(FUNCTION, "Functional", 1)
 test_same_layers_as_sequential = models.same_layers_check(FUNCTION)
 test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)

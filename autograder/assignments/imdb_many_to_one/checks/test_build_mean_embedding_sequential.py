@@ -3,8 +3,9 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata, models
-from autograder.assignments.imdb_many_to_one.models import ARGS, LAB_ARGS
+from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
 from autograder.engine.examples import examples_check
+from autograder.engine.modelchecks import description_fixture
 
 FUNCTION = "build_mean_embedding_sequential"
 pytestmark = pytest.mark.function(FUNCTION)
@@ -21,8 +22,8 @@ POSITIVE_WORDS = frozenset(
 )
 N_NEAREST, AT_LEAST = 10, 5
 
-model = models.description_fixture(FUNCTION, ARGS)
-reference_model = models.description_fixture(FUNCTION, ARGS, "expected")
+model = description_fixture(FUNCTION, ARGS, INPUTS)
+reference_model = description_fixture(FUNCTION, ARGS, INPUTS, "expected")
 test_sequential_api = models.api_check(FUNCTION, "Sequential", 0.5)
 test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
 test_averages_word_vectors, test_padding_counted = models.mean_checks()

@@ -5,6 +5,7 @@ import pytest
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import assert_same_layer_classes, called, layers_of
 
 pytestmark = pytest.mark.function("build_cnn_lstm")
 test_notebook_examples = examples_check("lstm_cnn_imdb", "build_cnn_lstm")
@@ -13,7 +14,7 @@ FUNCTION = "build_cnn_lstm"
 ARGS = mc.ARGS
 MAX_REVIEW_LENGTH = ARGS[2]
 FILTERS = 32
-CALL = mc.call_text(FUNCTION, ARGS)
+CALL = called(FUNCTION, ARGS)
 
 # Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores
 # 0.723-0.789 on the checks' subset (0.789 with mc.SEED = 1), so 0.65 leaves a margin of 0.07; an untrained
@@ -27,13 +28,13 @@ model, reference_model = mc.model_fixtures(FUNCTION, ARGS)
 @pytest.mark.points(1.5)
 def test_layers(model, reference_model):
     """has the layers Embedding, Conv1D, MaxPooling1D, LSTM, Dense, in that order"""
-    mc.assert_same_layers(model, reference_model, CALL)
+    assert_same_layer_classes(model, reference_model, CALL)
 
 
 @pytest.mark.points(1.5)
 def test_convolution(model):
     """convolves with 32 filters of width 3, "same" padding and a ReLU"""
-    (conv,) = mc.layers_of(model, "Conv1D")
+    (conv,) = layers_of(model, "Conv1D")
     settings = ("filters", "kernel_size", "padding", "activation")
     want, got = [FILTERS, [3], "same", "relu"], [conv["config"].get(key) for key in settings]
     assert got == want, mismatch(f"Conv1D ({', '.join(settings)})", want, got)
@@ -46,7 +47,7 @@ def test_convolution(model):
 @pytest.mark.points(1.5)
 def test_pooling_halves_time(model):
     """pools pairs of steps: the LSTM reads half as many steps as the review has words"""
-    (pooling,) = mc.layers_of(model, "MaxPooling1D")
+    (pooling,) = layers_of(model, "MaxPooling1D")
     want_shape = [None, MAX_REVIEW_LENGTH // 2, FILTERS]
     assert pooling["output_shape"] == want_shape, mismatch(
         f"The MaxPooling1D's output shape for reviews of {MAX_REVIEW_LENGTH} words (the time axis halved)",

@@ -5,6 +5,7 @@ import pytest
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import assert_same_layer_classes, called, layers_of
 
 pytestmark = pytest.mark.function("build_lstm_dropout")
 test_notebook_examples = examples_check("lstm_cnn_imdb", "build_lstm_dropout")
@@ -13,7 +14,7 @@ FUNCTION = "build_lstm_dropout"
 ARGS = [*mc.ARGS, 0.35]  # a rate other than the default, so that a fixed rate shows
 RATE = ARGS[4]
 DEFAULT_RATE = 0.2
-CALL = mc.call_text(FUNCTION, ARGS)
+CALL = called(FUNCTION, ARGS)
 
 # Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores
 # 0.694-0.776 on the checks' subset (0.694 with mc.SEED = 1), so 0.62 leaves a margin of 0.07; an untrained
@@ -25,13 +26,13 @@ model, reference_model = mc.model_fixtures(FUNCTION, ARGS)
 
 
 def dropout_rates(description: dict) -> list:
-    return [layer["config"].get("rate") for layer in mc.layers_of(description, "Dropout")]
+    return [layer["config"].get("rate") for layer in layers_of(description, "Dropout")]
 
 
 @pytest.mark.points(1.5)
 def test_layers(model, reference_model):
     """has the layers Embedding, Dropout, LSTM, Dropout, Dense, in that order"""
-    mc.assert_same_layers(model, reference_model, CALL)
+    assert_same_layer_classes(model, reference_model, CALL)
 
 
 @pytest.mark.points(1.5)
@@ -46,7 +47,7 @@ def test_default_rate(student):
     """drops 20% when `rate` is not given"""
     got = dropout_rates(student.describe_model(FUNCTION, ARGS[:4], []))
     want = [DEFAULT_RATE, DEFAULT_RATE]
-    assert got == want, mismatch(f"The rates of the Dropout layers of {mc.call_text(FUNCTION, ARGS[:4])}", want, got)
+    assert got == want, mismatch(f"The rates of the Dropout layers of {called(FUNCTION, ARGS[:4])}", want, got)
 
 
 test_embedding, test_lstm_units, test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy = (

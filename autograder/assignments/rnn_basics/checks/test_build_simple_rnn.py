@@ -7,6 +7,10 @@ from autograder.assignments.rnn_basics import checkdata
 from autograder.engine.accuracy import assert_accurate
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import (
+    assert_compiled, assert_same_layer_classes, assert_same_parameter_count, assert_sigmoid_output, called, config_of,
+    description_fixture, layers_of,
+)
 
 pytestmark = pytest.mark.function("build_simple_rnn")
 test_notebook_examples = examples_check("rnn_basics", "build_simple_rnn")
@@ -14,7 +18,7 @@ test_notebook_examples = examples_check("rnn_basics", "build_simple_rnn")
 # Small, distinct sizes, so that swapped arguments show.
 ARGS = [40, 6, 7, 5]
 VOCAB_SIZE, EMBED_LENGTH, MAX_LENGTH, UNITS = ARGS
-CALL = f"build_simple_rnn({', '.join(map(str, ARGS))})"
+CALL = called("build_simple_rnn", ARGS)
 # Word numbers below VOCAB_SIZE only: a model with one Embedding row too few still runs, and loses only its own check.
 INPUTS = [np.random.default_rng(7).integers(0, VOCAB_SIZE, size=(3, MAX_LENGTH))]
 
@@ -27,37 +31,20 @@ EMBED, RNN_UNITS, EPOCHS, BATCH_SIZE, SEED = 32, 16, 5, 32, 1
 TRAINING_TIME_LIMIT = 120
 
 
-@pytest.fixture(scope="module")
-def model(student) -> dict:
-    return student.describe_model("build_simple_rnn", ARGS, INPUTS)
-
-
-@pytest.fixture(scope="module")
-def reference_model(expected) -> dict:
-    return expected.describe_model("build_simple_rnn", ARGS, INPUTS)
-
-
-def layers_of(description: dict) -> list[dict]:
-    return [layer for layer in description["layers"] if layer["class"] != "InputLayer"]
-
-
-def layer(description: dict, cls: str) -> dict:
-    found = [layer for layer in layers_of(description) if layer["class"] == cls]
-    assert found, f"The model has no {cls} layer; its layers are {[layer['class'] for layer in layers_of(description)]}"
-    return found[0]
+model = description_fixture("build_simple_rnn", ARGS, INPUTS)
+reference_model = description_fixture("build_simple_rnn", ARGS, INPUTS, "expected")
 
 
 @pytest.mark.points(1.5)
 def test_layers(model, reference_model):
     """has the layers Embedding, SimpleRNN, Dense, in that order"""
-    want, got = ([layer["class"] for layer in layers_of(d)] for d in (reference_model, model))
-    assert got == want, mismatch(f"The layers of {CALL}", want, got)
+    assert_same_layer_classes(model, reference_model, CALL)
 
 
 @pytest.mark.points(1)
 def test_embedding_rows(model):
     """gives the Embedding vocab_size + 1 rows (the words and the padding 0) of embed_length numbers"""
-    config = layer(model, "Embedding")["config"]
+    config = config_of(model, "Embedding")
     got = (config.get("input_dim"), config.get("output_dim"))
     assert got == (VOCAB_SIZE + 1, EMBED_LENGTH), mismatch(f"Embedding (input_dim, output_dim) for {CALL}", (VOCAB_SIZE + 1, EMBED_LENGTH), got)
 
@@ -65,7 +52,7 @@ def test_embedding_rows(model):
 @pytest.mark.points(1)
 def test_input_length(model):
     """reads sentences of max_length words: the Embedding's output is (None, max_length, embed_length)"""
-    got = layer(model, "Embedding")["output_shape"]
+    got = layers_of(model, "Embedding")[0]["output_shape"]
     want = [None, MAX_LENGTH, EMBED_LENGTH]
     assert got == want, mismatch(f"The Embedding's output shape for {CALL} (keras.Input(shape=(max_length,)))", want, got)
 
@@ -73,21 +60,21 @@ def test_input_length(model):
 @pytest.mark.points(1)
 def test_recurrent_units(model):
     """gives the SimpleRNN `units` units"""
-    got = layer(model, "SimpleRNN")["config"].get("units")
+    got = config_of(model, "SimpleRNN").get("units")
     assert got == UNITS, mismatch(f"SimpleRNN units for units={UNITS}", UNITS, got)
 
 
 @pytest.mark.points(0.5)
 def test_tanh(model):
     """keeps the SimpleRNN's tanh activation"""
-    got = layer(model, "SimpleRNN")["config"].get("activation")
+    got = config_of(model, "SimpleRNN").get("activation")
     assert got == "tanh", mismatch("The SimpleRNN's activation (its default, tanh)", "tanh", got)
 
 
 @pytest.mark.points(1)
 def test_last_state_only(model):
     """passes only the SimpleRNN's last state on (no return_sequences)"""
-    got = layer(model, "SimpleRNN")["config"].get("return_sequences")
+    got = config_of(model, "SimpleRNN").get("return_sequences")
     assert got is False, mismatch("SimpleRNN(return_sequences=False): one state per sentence goes to the output layer", False, got)
 
 
@@ -100,25 +87,19 @@ def test_output_shape(model):
 @pytest.mark.points(1)
 def test_sigmoid_output(model):
     """ends in a Dense layer of one unit with a sigmoid"""
-    config = layers_of(model)[-1]["config"]
-    got = (config.get("units"), config.get("activation"))
-    assert got == (1, "sigmoid"), mismatch("The last layer's (units, activation)", (1, "sigmoid"), got)
+    assert_sigmoid_output(model)
 
 
 @pytest.mark.points(1)
 def test_compiled(model):
     """is compiled with binary cross-entropy, Adam and accuracy"""
-    assert model["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
-    loss = (model["loss"] or "").replace("_", "").lower()
-    assert loss == "binarycrossentropy", mismatch("The loss", "binary_crossentropy", model["loss"])
-    assert model["optimizer"] == "Adam", mismatch("The optimizer", "Adam", model["optimizer"])
-    assert any("acc" in metric.lower() for metric in model["metrics"]), mismatch("The metrics", ["accuracy"], model["metrics"])
+    assert_compiled(model)
 
 
 @pytest.mark.points(1)
 def test_parameter_count(model, reference_model):
     """has as many parameters as Embedding -> SimpleRNN -> Dense of these sizes"""
-    assert model["params"] == reference_model["params"], mismatch(f"The parameter count of {CALL}", reference_model["params"], model["params"])
+    assert_same_parameter_count(model, reference_model, CALL)
 
 
 @pytest.mark.points(3)
@@ -130,5 +111,5 @@ def test_accuracy(student):
         "build_simple_rnn", args, data.x_train, data.y_train, data.x_test,
         epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
     )
-    trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} sentences, build_simple_rnn({', '.join(map(str, args))})"
+    trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} sentences, {called('build_simple_rnn', args)}"
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.65-0.76", items="sentences")

@@ -7,6 +7,10 @@ from autograder.assignments.sentiment_rnn import checkdata
 from autograder.engine.accuracy import assert_accurate
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import (
+    assert_compiled, assert_same_layer_classes, assert_same_parameter_count, assert_sigmoid_output, called, config_of,
+    description_fixture,
+)
 
 pytestmark = pytest.mark.function("create_rnn_model")
 test_notebook_examples = examples_check("sentiment_rnn", "create_rnn_model")
@@ -14,6 +18,7 @@ test_notebook_examples = examples_check("sentiment_rnn", "create_rnn_model")
 # Small, distinct sizes, so that swapped arguments show.
 ARGS = [50, 6, 5]
 N_INPUT, N_EMBEDDING, N_HIDDEN = ARGS
+CALL = called("create_rnn_model", ARGS)
 SEQUENCE = [3, 4, 5, 6]
 INPUTS = [
     np.random.default_rng(7).integers(1, N_INPUT, size=(3, 7)),
@@ -31,35 +36,14 @@ EPOCHS, BATCH_SIZE, SEED = 3, 64, 1
 TRAINING_TIME_LIMIT = 120
 
 
-@pytest.fixture(scope="module")
-def model(student) -> dict:
-    return student.describe_model("create_rnn_model", ARGS, INPUTS)
-
-
-@pytest.fixture(scope="module")
-def reference_model(expected) -> dict:
-    return expected.describe_model("create_rnn_model", ARGS, INPUTS)
-
-
-def layer_classes(description: dict) -> list[str]:
-    return [layer["class"] for layer in description["layers"] if layer["class"] != "InputLayer"]
-
-
-def config_of(description: dict, cls: str) -> dict:
-    found = [layer["config"] for layer in description["layers"] if layer["class"] == cls]
-    assert found, f"The model has no {cls} layer; its layers are {layer_classes(description)}"
-    return found[0]
-
-
-def normalized(name: str | None) -> str:
-    return (name or "").replace("_", "").lower()
+model = description_fixture("create_rnn_model", ARGS, INPUTS)
+reference_model = description_fixture("create_rnn_model", ARGS, INPUTS, "expected")
 
 
 @pytest.mark.points(1.5)
 def test_layers(model, reference_model):
     """has the layers Embedding, GRU, Dense, in that order"""
-    want, got = layer_classes(reference_model), layer_classes(model)
-    assert got == want, mismatch(f"The layers of create_rnn_model({', '.join(map(str, ARGS))})", want, got)
+    assert_same_layer_classes(model, reference_model, CALL)
 
 
 @pytest.mark.points(1)
@@ -67,9 +51,7 @@ def test_embedding_sizes(model):
     """sizes the Embedding from n_input_nodes and n_embedding_nodes"""
     config = config_of(model, "Embedding")
     got = (config.get("input_dim"), config.get("output_dim"))
-    assert got == (N_INPUT, N_EMBEDDING), mismatch(
-        f"Embedding (input_dim, output_dim) for create_rnn_model({', '.join(map(str, ARGS))})", (N_INPUT, N_EMBEDDING), got
-    )
+    assert got == (N_INPUT, N_EMBEDDING), mismatch(f"Embedding (input_dim, output_dim) for {CALL}", (N_INPUT, N_EMBEDDING), got)
 
 
 @pytest.mark.points(1)
@@ -102,26 +84,19 @@ def test_output_shape(model):
 @pytest.mark.points(1)
 def test_sigmoid_output(model):
     """ends in a Dense layer of one unit with a sigmoid"""
-    config = config_of(model, "Dense")
-    got = (config.get("units"), config.get("activation"))
-    assert got == (1, "sigmoid"), mismatch("The output layer's (units, activation)", (1, "sigmoid"), got)
+    assert_sigmoid_output(model)
 
 
 @pytest.mark.points(1)
 def test_compiled(model):
     """is compiled with binary cross-entropy, Adam and accuracy"""
-    assert model["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
-    assert normalized(model["loss"]) == "binarycrossentropy", mismatch("The loss", "binary_crossentropy", model["loss"])
-    assert model["optimizer"] == "Adam", mismatch("The optimizer", "Adam", model["optimizer"])
-    assert any("acc" in normalized(m) for m in model["metrics"]), mismatch("The metrics", ["accuracy"], model["metrics"])
+    assert_compiled(model)
 
 
 @pytest.mark.points(1)
 def test_parameter_count(model, reference_model):
     """has as many parameters as Embedding -> GRU -> Dense of these sizes"""
-    assert model["params"] == reference_model["params"], mismatch(
-        f"The parameter count of create_rnn_model({', '.join(map(str, ARGS))})", reference_model["params"], model["params"]
-    )
+    assert_same_parameter_count(model, reference_model, CALL)
 
 
 @pytest.mark.points(1)
@@ -149,5 +124,5 @@ def test_accuracy(student):
         "create_rnn_model", args, data.x_train, data.y_train, data.x_test,
         epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
     )
-    trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews, create_rnn_model({', '.join(map(str, args))})"
+    trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews, {called('create_rnn_model', args)}"
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.72-0.78")
