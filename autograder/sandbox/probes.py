@@ -141,9 +141,10 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
 def _describe_operation(operation: Any) -> dict:
     """A layer, or an op such as keras.ops.mean in a Functional model: class, settings, output shape, parameters."""
     config = operation.get_config() if hasattr(operation, "get_config") else {}
+    settings = {k: _plain_setting(v) for k, v in config.items() if k in LAYER_KEYS}
     return {
         "class": type(operation).__name__,
-        "config": {k: _plain_setting(v) for k, v in config.items() if k in LAYER_KEYS and _plain_setting(v) is not _UNPLAIN},
+        "config": {k: v for k, v in settings.items() if v is not _UNPLAIN},
         "output_shape": _output_shape(operation),
         "params": int(operation.count_params()) if getattr(operation, "built", False) and hasattr(operation, "count_params") else 0,
     }

@@ -8,28 +8,17 @@ student's vocabulary or padding never leaks into it.
 """
 
 import hashlib
-from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 from autograder.assignments import get
-from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
+from autograder.engine.accuracy import AccuracyData
 
 SHUFFLE_SEED = 0  # pandas' random_state in the notebook's data cell: 50 of the last 100 are positive
 N_TRAIN = 900
 MAX_LENGTH = 10
-
-
-@dataclass(frozen=True)
-class AccuracyData:
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_test: np.ndarray
-    y_test: np.ndarray
-    vocab_size: int
-    """The number of words in the train sentences' vocabulary (the Embedding has one row more)."""
 
 
 @cache
@@ -45,21 +34,27 @@ def yelp() -> tuple[list[str], np.ndarray]:
 @cache
 def accuracy_data() -> AccuracyData:
     reference = get("rnn_basics").solutions_file.read_bytes()
-    key = hashlib.sha256(repr((SHUFFLE_SEED, N_TRAIN, MAX_LENGTH)).encode() + reference).hexdigest()[:16]
+    # The file holds the fields of engine.accuracy.AccuracyData (earlier files also held vocab_size: "v2" keeps them apart).
+    key = hashlib.sha256(repr((SHUFFLE_SEED, N_TRAIN, MAX_LENGTH, "v2")).encode() + reference).hexdigest()[:16]
     path = cache_dir() / f"rnn_basics-accuracy-{key}.npz"
     if not path.exists():
         _build_accuracy_data(path)
-    with np.load(path, allow_pickle=False) as arrays:
-        return AccuracyData(**{name: arrays[name] for name in arrays.files if name != "vocab_size"}, vocab_size=int(arrays["vocab_size"]))
+    return AccuracyData.load(path)
+
+
+@cache
+def vocab_size() -> int:
+    """The number of words in the train sentences' vocabulary, build_simple_rnn's vocab_size (its Embedding has one row more)."""
+    return len(_train_vocab())
+
+
+def _train_vocab() -> dict[str, int]:
+    word_to_int, _ = get("rnn_basics").reference().build_vocab(yelp()[0][:N_TRAIN])
+    return word_to_int
 
 
 def _build_accuracy_data(path) -> None:
-    ref = get("rnn_basics").reference()
     sentences, labels = yelp()
-    word_to_int, _ = ref.build_vocab(sentences[:N_TRAIN])
-    x = ref.pad_post(ref.encode_sentences(sentences, word_to_int), MAX_LENGTH)
-    with atomic_path(path) as tmp:
-        np.savez_compressed(
-            tmp, x_train=x[:N_TRAIN], y_train=labels[:N_TRAIN], x_test=x[N_TRAIN:], y_test=labels[N_TRAIN:],
-            vocab_size=np.array(len(word_to_int)),
-        )
+    ref = get("rnn_basics").reference()
+    x = ref.pad_post(ref.encode_sentences(sentences, _train_vocab()), MAX_LENGTH)
+    AccuracyData(x_train=x[:N_TRAIN], y_train=labels[:N_TRAIN], x_test=x[N_TRAIN:], y_test=labels[N_TRAIN:]).save(path)

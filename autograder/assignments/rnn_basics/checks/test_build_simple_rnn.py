@@ -106,7 +106,7 @@ def test_parameter_count(model, reference_model):
 def test_accuracy(student):
     """learns: accuracy on the 100 Yelp test sentences after a short, seeded training on the 900 others"""
     data = checkdata.accuracy_data()
-    args = [data.vocab_size, EMBED, checkdata.MAX_LENGTH, RNN_UNITS]
+    args = [checkdata.vocab_size(), EMBED, checkdata.MAX_LENGTH, RNN_UNITS]
     predictions = student.train_and_predict(
         "build_simple_rnn", args, data.x_train, data.y_train, data.x_test,
         epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
