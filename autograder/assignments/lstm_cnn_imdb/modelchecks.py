@@ -11,7 +11,7 @@ from autograder.assignments.lstm_cnn_imdb import checkdata
 from autograder.engine.accuracy import assert_accurate
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
-    assert_compiled, assert_same_parameter_count, assert_sigmoid_output, called, config_of, description_fixture, layers_of,
+    assert_compiled, assert_same_parameter_count, assert_sigmoid_output, called, config_of, layers_of,
 )
 from autograder.sandbox.student import Student
 
@@ -70,11 +70,6 @@ def assert_learns(student: Student, function: str, threshold: float, reference_r
         f" {called(function, ACCURACY_ARGS)}"
     )
     assert_accurate(predictions, data.y_test, threshold, trained, reference_range)
-
-
-def model_fixtures(function: str, args: list) -> tuple:
-    """The module fixtures `model` and `reference_model`: the student's and the reference's model from `args` on INPUTS."""
-    return description_fixture(function, args, INPUTS), description_fixture(function, args, INPUTS, "expected")
 
 
 def shared_checks(function: str, args: list, accuracy_threshold: float, reference_range: str) -> tuple:

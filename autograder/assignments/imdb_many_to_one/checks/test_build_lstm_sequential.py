@@ -5,15 +5,14 @@ import pytest
 from autograder.assignments.imdb_many_to_one import models
 from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, UNITS
 from autograder.engine.examples import examples_check
-from autograder.engine.modelchecks import description_fixture
+from autograder.engine.modelchecks import model_fixtures
 from autograder.engine.messages import mismatch
 
 FUNCTION = "build_lstm_sequential"
 pytestmark = pytest.mark.function(FUNCTION)
 test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
-model = description_fixture(FUNCTION, [*ARGS, UNITS], INPUTS)
-reference_model = description_fixture(FUNCTION, [*ARGS, UNITS], INPUTS, "expected")
+model, reference_model = model_fixtures(FUNCTION, [*ARGS, UNITS], INPUTS)
 test_sequential_api = models.api_check(FUNCTION, "Sequential", 0.5)
 test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
 test_units, test_default_units = models.units_checks(FUNCTION)

@@ -5,7 +5,7 @@ import pytest
 from autograder.assignments.imdb_many_to_one import checkdata, models
 from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
 from autograder.engine.examples import examples_check
-from autograder.engine.modelchecks import description_fixture
+from autograder.engine.modelchecks import model_fixtures
 
 FUNCTION = "build_mean_embedding_sequential"
 pytestmark = pytest.mark.function(FUNCTION)
@@ -22,8 +22,7 @@ POSITIVE_WORDS = frozenset(
 )
 N_NEAREST, AT_LEAST = 10, 5
 
-model = description_fixture(FUNCTION, ARGS, INPUTS)
-reference_model = description_fixture(FUNCTION, ARGS, INPUTS, "expected")
+model, reference_model = model_fixtures(FUNCTION, ARGS, INPUTS)
 test_sequential_api = models.api_check(FUNCTION, "Sequential", 0.5)
 test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
 test_averages_word_vectors, test_padding_counted = models.mean_checks()

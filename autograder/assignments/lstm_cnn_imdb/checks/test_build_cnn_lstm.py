@@ -5,7 +5,12 @@ import pytest
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
-from autograder.engine.modelchecks import assert_same_layer_classes, called, layers_of
+from autograder.engine.modelchecks import (
+    assert_same_layer_classes,
+    called,
+    layers_of,
+    model_fixtures,
+)
 
 pytestmark = pytest.mark.function("build_cnn_lstm")
 test_notebook_examples = examples_check("lstm_cnn_imdb", "build_cnn_lstm")
@@ -22,7 +27,7 @@ CALL = called(FUNCTION, ARGS)
 ACCURACY_THRESHOLD = 0.65
 REFERENCE_RANGE = "0.723-0.789"
 
-model, reference_model = mc.model_fixtures(FUNCTION, ARGS)
+model, reference_model = model_fixtures(FUNCTION, ARGS, mc.INPUTS)
 
 
 @pytest.mark.points(1.5)

@@ -4,7 +4,11 @@ import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
 from autograder.engine.examples import examples_check
-from autograder.engine.modelchecks import assert_same_layer_classes, called
+from autograder.engine.modelchecks import (
+    assert_same_layer_classes,
+    called,
+    model_fixtures,
+)
 
 pytestmark = pytest.mark.function("build_lstm")
 test_notebook_examples = examples_check("lstm_cnn_imdb", "build_lstm")
@@ -19,7 +23,7 @@ CALL = called(FUNCTION, ARGS)
 ACCURACY_THRESHOLD = 0.65
 REFERENCE_RANGE = "0.740-0.784"
 
-model, reference_model = mc.model_fixtures(FUNCTION, ARGS)
+model, reference_model = model_fixtures(FUNCTION, ARGS, mc.INPUTS)
 
 
 @pytest.mark.points(1.5)

@@ -9,7 +9,7 @@ from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
     assert_compiled, assert_same_layer_classes, assert_same_parameter_count, assert_sigmoid_output, called, config_of,
-    description_fixture, layers_of,
+    layers_of, model_fixtures,
 )
 
 pytestmark = pytest.mark.function("build_simple_rnn")
@@ -31,8 +31,7 @@ EMBED, RNN_UNITS, EPOCHS, BATCH_SIZE, SEED = 32, 16, 5, 32, 1
 TRAINING_TIME_LIMIT = 120
 
 
-model = description_fixture("build_simple_rnn", ARGS, INPUTS)
-reference_model = description_fixture("build_simple_rnn", ARGS, INPUTS, "expected")
+model, reference_model = model_fixtures("build_simple_rnn", ARGS, INPUTS)
 
 
 @pytest.mark.points(1.5)

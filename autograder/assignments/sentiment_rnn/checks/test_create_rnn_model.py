@@ -9,7 +9,7 @@ from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
     assert_compiled, assert_same_layer_classes, assert_same_parameter_count, assert_sigmoid_output, called, config_of,
-    description_fixture,
+    model_fixtures,
 )
 
 pytestmark = pytest.mark.function("create_rnn_model")
@@ -36,8 +36,7 @@ EPOCHS, BATCH_SIZE, SEED = 3, 64, 1
 TRAINING_TIME_LIMIT = 120
 
 
-model = description_fixture("create_rnn_model", ARGS, INPUTS)
-reference_model = description_fixture("create_rnn_model", ARGS, INPUTS, "expected")
+model, reference_model = model_fixtures("create_rnn_model", ARGS, INPUTS)
 
 
 @pytest.mark.points(1.5)
