@@ -37,11 +37,11 @@ def description_fixture(function: str, args: list, inputs: list[np.ndarray], who
     return described
 
 
-
 def model_fixtures(function: str, args: list, inputs: list[np.ndarray]) -> tuple[Callable, Callable]:
     """The module fixtures `model` and `reference_model`: the student's and the reference's
     model from `function(*args)`, each run on `inputs`."""
     return description_fixture(function, args, inputs), description_fixture(function, args, inputs, "expected")
+
 
 def layer_classes(description: dict) -> list[str]:
     """The classes of the model's layers in order, without the InputLayer that only Functional models list."""
