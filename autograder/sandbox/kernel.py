@@ -152,11 +152,11 @@ class KernelStudent(Student):
         self._watchdog = Watchdog(manager.provisioner.process.pid, self.policy.memory_bytes, self._deadline)
         self._watchdog.start()
         setup = SETUP_CODE.format(kit=str(box.kit), package=PROBE_PACKAGE, guarded=GUARDED)
-        error = self._run(setup, self.policy.cell_seconds)
+        error = self._run(setup, self.policy.cell_seconds, self._cell_limit)
         if error:
             raise StudentError("lost", f"the grader could not set up the student's process: {error}")
         for number, cell in enumerate(self.cells, start=1):
-            error = self._run(cell.source, self.policy.cell_seconds)
+            error = self._run(cell.source, self.policy.cell_seconds, self._cell_limit)
             if error:
                 label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{number}"
                 self.cell_errors.append(f"cell '{label}' raised {error}")
@@ -182,8 +182,13 @@ class KernelStudent(Student):
 
     # --- running code in it ---------------------------------------------------------------------
 
-    def _run(self, source: str, timeout: float) -> str | None:
-        """Execute code in the kernel; return 'Name: message' if it raised, else None."""
+    def _run(self, source: str, timeout: float, limit_name: str) -> str | None:
+        """Execute code in the kernel; return 'Name: message' if it raised, else None.
+
+        `limit_name` says which limit `timeout` is, for the message when it is reached: a
+        message names the rule, never a measured number, so the same submission gets the
+        same results every time.
+        """
         if self.lost:
             raise StudentError("lost", self.lost)
         left = self._deadline - time.monotonic()
@@ -191,6 +196,8 @@ class KernelStudent(Student):
             self.lost = "submission time limit: grading this submission took too long"
             raise StudentError("timeout", self.lost)
         limit = max(1, int(min(timeout, left)))
+        if left < timeout:
+            limit_name = f"the submission's time limit ({self.policy.submission_seconds:g} s in all)"
         cell = nbformat.v4.new_code_cell(source)
         self._notebook.cells.append(cell)
         self._client.timeout = limit
@@ -199,7 +206,7 @@ class KernelStudent(Student):
         try:
             self._client.execute_cell(cell, len(self._notebook.cells) - 1, store_history=False)
         except DeadKernelError:
-            self.lost = self._watchdog.reason or f"the student's process died after {time.monotonic() - started:.0f} s"
+            self.lost = self._watchdog.reason or "the student's process died"
             raise StudentError("lost", self.lost) from None
         finally:
             self._watchdog.call_deadline = None
@@ -208,7 +215,7 @@ class KernelStudent(Student):
             # Interrupted code may still run (it can ignore the interrupt) or have left
             # half-done state: this kernel is ended, a fresh one serves the next checks.
             self._watchdog.kill_all()
-            self.lost = f"no answer within the time limit of {limit} s"
+            self.lost = f"no answer within {limit_name}"
             raise StudentError("timeout", self.lost)
         for output in cell.outputs:
             if output.output_type == "error":
@@ -226,9 +233,17 @@ class KernelStudent(Student):
             self._stop()
             self._start()
         code = f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})"
-        error = self._run(code, self.policy.call_seconds if timeout is None else timeout)
+        if timeout is None:
+            timeout, limit_name = self.policy.call_seconds, f"the time limit of {self.policy.call_seconds:g} s per call"
+        else:
+            limit_name = "the time limit this check sets"
+        error = self._run(code, timeout, limit_name)
         if error:
             raise StudentError("raised", f"the grader's request failed in the student's process: {error}")
+
+    @property
+    def _cell_limit(self) -> str:
+        return f"the time limit of {self.policy.cell_seconds:g} s per notebook cell"
 
     def _may_restart(self) -> bool:
         over_time = self._deadline <= time.monotonic() or self.lost.startswith("submission time limit")

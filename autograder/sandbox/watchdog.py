@@ -56,9 +56,10 @@ class Watchdog(threading.Thread):
                 return
             used = self._resident_bytes(tree)
             if used > self.memory_bytes:
+                # The limit, not the amount sampled: that differs from run to run, the message may not.
                 self.reason = (
-                    f"memory limit: the student's process used {used / 2**30:.1f} GiB,"
-                    f" more than the limit of {self.memory_bytes / 2**30:.1f} GiB, and was ended"
+                    f"memory limit: the student's process used more than the limit of"
+                    f" {self.memory_bytes / 2**30:.1f} GiB, and was ended"
                 )
             elif time.monotonic() > self.deadline:
                 self.reason = "submission time limit: grading this submission took too long, and its process was ended"

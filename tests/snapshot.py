@@ -1,0 +1,83 @@
+"""Record every test case's results.json, and compare two recordings: the proof that a refactor keeps behaviour.
+
+    python tests/snapshot.py record DIR [--assignment NAME ...]   grade every case into DIR/<assignment>/<case>.json
+    python tests/snapshot.py compare BEFORE AFTER                  exit 1, naming each case that differs
+
+The cases are those of the test suite's class runs (tests/cases.py): each assignment's
+reference, its blank stub, its mutant bundles and other correct answers, and, for
+sentiment_rnn, the hostile submissions. They are graded as one class per assignment with
+2 workers, as the tests grade them. Run it with the README's environment
+(KIT_DATA_DIR set; bubblewrap installed for the hostile cases).
+"""
+
+import argparse
+import difflib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from cases import class_of_cases  # noqa: E402  (tests/ is not a package)
+
+from autograder.assignments import ASSIGNMENTS  # noqa: E402
+
+
+def record(out: Path, names: list[str]) -> None:
+    for assignment in (ASSIGNMENTS[name] for name in names):
+        with tempfile.TemporaryDirectory(prefix="kit-snapshot-") as scratch:
+            submitted, graded = Path(scratch, "submitted"), Path(scratch, "graded")
+            source = nbformat.read(assignment.source_notebook, as_version=4)
+            cases = {**class_of_cases(assignment.name, source), "blank": assignment.release_notebook.read_bytes()}
+            for student, case in cases.items():
+                path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
+                path.parent.mkdir(parents=True)
+                path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
+            command = [sys.executable, "-m", "autograder.cli", "grade", str(submitted), "--assignment", assignment.name]
+            subprocess.run([*command, "--out", str(graded), "--workers", "2"], check=True)
+            target = out / assignment.name
+            target.mkdir(parents=True, exist_ok=True)
+            for student in cases:
+                shutil.copy(graded / student / "results.json", target / f"{student}.json")
+        print(f"recorded {len(cases)} cases of {assignment.name} into {target}")
+
+
+def compare(before: Path, after: Path) -> int:
+    old = {path.relative_to(before) for path in before.rglob("*.json")}
+    new = {path.relative_to(after) for path in after.rglob("*.json")}
+    problems = [f"only in {before}: {path}" for path in sorted(old - new)]
+    problems += [f"only in {after}: {path}" for path in sorted(new - old)]
+    for path in sorted(old & new):
+        a, b = (before / path).read_bytes(), (after / path).read_bytes()
+        if a != b:
+            lines = difflib.unified_diff(
+                json.dumps(json.loads(a), indent=1).splitlines(), json.dumps(json.loads(b), indent=1).splitlines(), lineterm=""
+            )
+            problems.append(f"{path} differs:\n" + "\n".join(list(lines)[2:40]))
+    print("\n".join(problems) or f"identical: {len(old)} results.json files, byte for byte")
+    return 1 if problems else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = parser.add_subparsers(dest="action", required=True)
+    recording = actions.add_parser("record")
+    recording.add_argument("out", type=Path)
+    recording.add_argument("--assignment", action="append", help="only these (default: all)")
+    comparing = actions.add_parser("compare")
+    comparing.add_argument("before", type=Path)
+    comparing.add_argument("after", type=Path)
+    args = parser.parse_args()
+    if args.action == "record":
+        record(args.out, args.assignment or sorted(ASSIGNMENTS))
+        return 0
+    return compare(args.before, args.after)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
