@@ -30,8 +30,14 @@ def alembic_on_path() -> Iterator[None]:
         os.environ["PATH"] = saved
 
 
-def run_nbgrader(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
+def run_nbgrader(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
-        cwd=cwd, env=with_environment_bin(os.environ if env is None else env), capture_output=True, text=True, timeout=timeout,
+        cwd=cwd,
+        env=with_environment_bin(os.environ if env is None else env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )

@@ -41,8 +41,14 @@ def download(url: str, dest: Path, md5: str | None = None, *, progress: bool = T
         with _open(url) as response, part.open("wb") as out:
             total = int(response.headers.get("Content-Length") or 0) or None
             with tqdm.wrapattr(
-                out, "write", total=total, desc=dest.name, disable=not progress,
-                unit="B", unit_scale=True, unit_divisor=1024,
+                out,
+                "write",
+                total=total,
+                desc=dest.name,
+                disable=not progress,
+                unit="B",
+                unit_scale=True,
+                unit_divisor=1024,
             ) as tracked:
                 shutil.copyfileobj(response, tracked)
         if md5 is not None:

@@ -182,9 +182,13 @@ def load_imdb_indexed(
         rng.shuffle(rows)
         rows = rows[short_enough[rows]]
         if not len(rows):
-            raise ValueError(f"After filtering for sequences shorter than maxlen={maxlen}, no sequence was kept. Increase maxlen.")
+            raise ValueError(
+                f"After filtering for sequences shorter than maxlen={maxlen}, no sequence was kept. Increase maxlen."
+            )
         with _collector_paused():
-            x = np.fromiter((shared[bounds[i] : bounds[i + 1]].tolist() for i in rows.tolist()), dtype=object, count=len(rows))
+            x = np.fromiter(
+                (shared[bounds[i] : bounds[i + 1]].tolist() for i in rows.tolist()), dtype=object, count=len(rows)
+            )
         splits.append((x, labels[rows].astype(np.int64)))
     train, test = splits
     return train, test

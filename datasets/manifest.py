@@ -47,17 +47,19 @@ Manifest = Mapping[str, DatasetSpec]
 
 def _parse(data: Mapping[str, Any]) -> Manifest:
     """Build the specs from manifest.json's structure ({"datasets": {name: {...}}})."""
-    return MappingProxyType({
-        name: DatasetSpec(
-            name=name,
-            title=entry["title"],
-            url=entry["url"],
-            md5=entry["md5"],
-            converter=entry["converter"],
-            files=tuple(FileSpec(**file) for file in entry["files"]),
-        )
-        for name, entry in data["datasets"].items()
-    })
+    return MappingProxyType(
+        {
+            name: DatasetSpec(
+                name=name,
+                title=entry["title"],
+                url=entry["url"],
+                md5=entry["md5"],
+                converter=entry["converter"],
+                files=tuple(FileSpec(**file) for file in entry["files"]),
+            )
+            for name, entry in data["datasets"].items()
+        }
+    )
 
 
 @functools.cache

@@ -63,8 +63,7 @@ class MissingDatasetError(FileNotFoundError):
     def __init__(self, dataset: str, data_dir: Path, missing: list[Path]) -> None:
         names = ", ".join(str(path.relative_to(data_dir)) for path in missing)
         super().__init__(
-            f"The {dataset} dataset is not in the data folder {data_dir} (missing: {names}).\n"
-            + how_to_fix(data_dir)
+            f"The {dataset} dataset is not in the data folder {data_dir} (missing: {names}).\n" + how_to_fix(data_dir)
         )
 
 

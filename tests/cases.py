@@ -12,9 +12,9 @@ which is most of the test suite's time. Other correct answers are bundled the sa
 
 import copy
 import importlib
-from collections import Counter
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -35,7 +35,9 @@ def mutants_of(assignment: str) -> tuple[list[Change], list[Change]]:
 
 
 def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.NotebookNode:
-    (cell,) = [c for c in notebook.cells if nbgrader_meta(c).get("grade_id") == function and nbgrader_meta(c).get("solution")]
+    (cell,) = [
+        c for c in notebook.cells if nbgrader_meta(c).get("grade_id") == function and nbgrader_meta(c).get("solution")
+    ]
     return cell
 
 
@@ -67,7 +69,9 @@ def bundled(assignment: str) -> dict[str, list[Change]]:
 
 def bundle_of(assignment: str, name: str) -> tuple[str, list[Change]]:
     """The bundle that holds the mutant or other correct answer `name`, and all its changes."""
-    (found,) = [(student, changes) for student, changes in bundled(assignment).items() if name in (c[0] for c in changes)]
+    (found,) = [
+        (student, changes) for student, changes in bundled(assignment).items() if name in (c[0] for c in changes)
+    ]
     return found
 
 
@@ -81,14 +85,18 @@ def hostile(source: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
         for function in others:
             solution_cell(notebook, function).source = f"# {function} is defined in the cell of {first}\n"
     else:
-        assert re.search(r"^# adds a cell$", code, re.MULTILINE), f"{name}.py must say what it replaces or that it adds a cell"
+        assert re.search(r"^# adds a cell$", code, re.MULTILINE), (
+            f"{name}.py must say what it replaces or that it adds a cell"
+        )
         notebook.cells.append(nbformat.v4.new_code_cell(code))
     return notebook
 
 
 def without_test_cells(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     notebook = copy.deepcopy(source)
-    notebook.cells = [c for c in notebook.cells if not nbgrader_meta(c).get("grade") or nbgrader_meta(c).get("solution")]
+    notebook.cells = [
+        c for c in notebook.cells if not nbgrader_meta(c).get("grade") or nbgrader_meta(c).get("solution")
+    ]
     return notebook
 
 
@@ -133,7 +141,13 @@ def class_of_cases(assignment: str, source: nbformat.NotebookNode) -> dict[str, 
     cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}
     cases |= {
         "solution_cell_raises": mutated(
-            source, ("import_error", "make_lexicon", "def make_lexicon(", "import not_a_module_anywhere\n\n\ndef make_lexicon(")
+            source,
+            (
+                "import_error",
+                "make_lexicon",
+                "def make_lexicon(",
+                "import not_a_module_anywhere\n\n\ndef make_lexicon(",
+            ),
         ),
         "test_cells_deleted": without_test_cells(source),
         "test_cells_edited": tests_edited_to_pass(source),

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from kitdata.paths import resolve_data_dir
 
 from autograder.assignments import ASSIGNMENTS, Assignment, get
-from kitdata.paths import resolve_data_dir
 
 ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
@@ -22,7 +22,9 @@ AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
 def require_data_dir() -> Path:
     """Tests that need the real datasets read them from KIT_DATA_DIR, as the README's command sets it (made absolute)."""
     if not os.environ.get("KIT_DATA_DIR"):
-        pytest.fail("KIT_DATA_DIR is not set: run the tests with the README's command (it points at ../shared/datasets)")
+        pytest.fail(
+            "KIT_DATA_DIR is not set: run the tests with the README's command (it points at ../shared/datasets)"
+        )
     return resolve_data_dir()
 
 
@@ -31,7 +33,9 @@ def grade(notebook: Path, results: Path) -> dict:
     require_data_dir()
     done = subprocess.run(
         [*AUTOGRADER, "grade", str(notebook), "--assignment", ASSIGNMENT.name, "--results", str(results)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
     return json.loads(results.read_text(encoding="utf-8"))
@@ -72,8 +76,9 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
 
     Some hostile fixtures write wherever they can; they are only run inside bubblewrap.
     """
-    from autograder.sandbox.isolation import bubblewrap_problem
     from cases import HOSTILE_ASSIGNMENT, class_of_cases
+
+    from autograder.sandbox.isolation import bubblewrap_problem
 
     runs: dict[str, ClassRun] = {}
 
@@ -91,7 +96,11 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
             path.parent.mkdir(parents=True)
             path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
         grade_class(submitted, out, "--workers", "2", "--gradebook", str(out / "gradebook.db"), assignment=assignment)
-        results = {folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8")) for folder in out.iterdir() if folder.is_dir()}
+        results = {
+            folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8"))
+            for folder in out.iterdir()
+            if folder.is_dir()
+        }
         runs[assignment.name] = ClassRun(submitted, out, results)
         return runs[assignment.name]
 
@@ -109,7 +118,9 @@ def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignmen
     require_data_dir()
     done = subprocess.run(
         [*AUTOGRADER, "grade", str(submitted), "--assignment", assignment.name, "--out", str(out), *options],
-        capture_output=True, text=True, timeout=3600,
+        capture_output=True,
+        text=True,
+        timeout=3600,
     )
     assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
     with open(out / "grades.csv", newline="", encoding="utf-8") as handle:

@@ -23,9 +23,9 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cases import class_of_cases  # noqa: E402  (tests/ is not a package)
+from cases import class_of_cases
 
-from autograder.assignments import ASSIGNMENTS  # noqa: E402
+from autograder.assignments import ASSIGNMENTS
 
 
 def record(out: Path, names: list[str]) -> None:
@@ -56,7 +56,9 @@ def compare(before: Path, after: Path) -> int:
         a, b = (before / path).read_bytes(), (after / path).read_bytes()
         if a != b:
             lines = difflib.unified_diff(
-                json.dumps(json.loads(a), indent=1).splitlines(), json.dumps(json.loads(b), indent=1).splitlines(), lineterm=""
+                json.dumps(json.loads(a), indent=1).splitlines(),
+                json.dumps(json.loads(b), indent=1).splitlines(),
+                lineterm="",
             )
             problems.append(f"{path} differs:\n" + "\n".join(list(lines)[2:40]))
     print("\n".join(problems) or f"identical: {len(old)} results.json files, byte for byte")

@@ -3,11 +3,10 @@
 import csv
 import shutil
 
-from distributed import LocalCluster
-from nbgrader.api import Gradebook
-
 from cases import bundle_of
 from conftest import ASSIGNMENT, grade_class
+from distributed import LocalCluster
+from nbgrader.api import Gradebook
 
 FUNCTIONS = list(ASSIGNMENT.functions)
 WRONG, _ = bundle_of(ASSIGNMENT.name, "post_padding")  # a bundle of mutants, one of them pads at the end
@@ -45,7 +44,9 @@ def test_dask_cluster_gives_identical_grades(class_run, tmp_path):
     local = grades(class_run.out)
     assert grades(tmp_path / "out") == {student: local[student] for student in SMALL_CLASS}
     for student in SMALL_CLASS:
-        assert (tmp_path / "out" / student / "results.json").read_bytes() == (class_run.out / student / "results.json").read_bytes()
+        assert (tmp_path / "out" / student / "results.json").read_bytes() == (
+            class_run.out / student / "results.json"
+        ).read_bytes()
 
 
 def test_rerun_skips_what_is_graded(class_run):

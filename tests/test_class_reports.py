@@ -32,18 +32,38 @@ CHECKS = [  # (function, description, points); as in the real kit, one check run
 NOT_IMPLEMENTED = "{} is not implemented yet (it raised NotImplementedError)"
 SCRIPT = "<script>alert(1)</script> naïve café 日本語 😀\nexpected ['naïve']"
 PLAIN_TAGS = {  # a feedback page is text and tables: no script, link, image, frame or form
-    "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "div", "span", "code", "pre",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "p",
+    "section",
+    "div",
+    "span",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 
 
 def results(failures: dict[int, str], functions: tuple[str, ...] = ("tokenize", "pad")) -> dict:
     """A results.json in which the checks at the indices in `failures` fail with that output."""
-    return gradescope_results([
-        CheckResult(function, description, points, passed=i not in failures, output=failures.get(i, ""))
-        for i, (function, description, points) in enumerate(CHECKS)
-        if function in functions
-    ])
+    return gradescope_results(
+        [
+            CheckResult(function, description, points, passed=i not in failures, output=failures.get(i, ""))
+            for i, (function, description, points) in enumerate(CHECKS)
+            if function in functions
+        ]
+    )
 
 
 def class_rows() -> dict[str, dict]:
@@ -78,6 +98,7 @@ def pngs(page: str) -> list[Image.Image]:
 
 # --- grades.csv ---------------------------------------------------------------------------------------------
 
+
 def test_grades_csv_has_one_row_per_student_sorted_with_scores_per_function(tmp_path):
     path = tmp_path / "out" / "grades.csv"
     write_grades_csv(class_rows(), path)
@@ -102,9 +123,10 @@ def test_grades_csv_replaces_the_file_whole_and_leaves_no_temp_file(tmp_path):
 
 # --- feedback pages -----------------------------------------------------------------------------------------
 
+
 def test_feedback_escapes_everything_a_student_controls():
     page = feedback_html('<img src=x onerror="alert(2)">', "sentiment_rnn", class_rows()["s04_script"])
-    assert "<script" not in page and "<img" not in page and "onerror=\"" not in page
+    assert "<script" not in page and "<img" not in page and 'onerror="' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; naïve café 日本語 😀" in page
     assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in page
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
@@ -131,7 +153,10 @@ def test_feedback_shows_every_check_and_every_failure_message_whole(student):
 def test_feedback_hides_the_expected_value_of_a_failed_check():
     output = mismatch("pad_idx_seqs([[1, 2], [3]])", np.array([[1, 2], [0, 3]]), np.array([[1, 2], [3, 0]]))
     page = unescape(feedback_html("s07", "sentiment_rnn", results({2: output})))
-    assert "pad_idx_seqs([[1, 2], [3]])" in page and "returned: array of shape (2, 2), dtype int64: [[1 2]\n [3 0]]" in page
+    assert (
+        "pad_idx_seqs([[1, 2], [3]])" in page
+        and "returned: array of shape (2, 2), dtype int64: [[1 2]\n [3 0]]" in page
+    )
     assert "expected" not in page.split("not the answer it expected")[1] and "[0 3]" not in page
     assert "expected: array" in output  # the instructor's results.json keeps it
 
@@ -144,6 +169,7 @@ def test_feedback_gives_the_total_then_one_section_per_function_in_order():
 
 
 # --- class report -------------------------------------------------------------------------------------------
+
 
 def test_class_report_numbers():
     page = class_report_html("sentiment_rnn", class_rows())
@@ -195,8 +221,14 @@ def test_class_report_of_an_empty_class_still_renders():
 # --- what a person sees -------------------------------------------------------------------------------------
 
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -208,9 +240,17 @@ def test_class_report_renders_in_headless_chromium(tmp_path):
     html.write_text(class_report_html("sentiment_rnn", class_rows()), encoding="utf-8")
     png = tmp_path / "report.png"
     done = subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}",
-         "--window-size=1200,1600", html.as_uri()],
-        capture_output=True, text=True, timeout=180,
+        [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={png}",
+            "--window-size=1200,1600",
+            html.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert done.returncode == 0 and png.exists(), f"chromium failed:\n{done.stdout}\n{done.stderr}"
     assert png.stat().st_size > 20_000

@@ -13,14 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from autograder.commands.data import main as data_main
 from kitdata import MissingDatasetError, imdb_csv_path, load_imdb, load_uci, resolve_data_dir, uci_dir
 from kitdata.convert import write_imdb_csv_gz
 from kitdata.download import DownloadError
 from kitdata.fetch import fetch
 from kitdata.manifest import DatasetSpec, FileSpec, default_manifest
 from kitdata.verify import ChecksumError
+
+from autograder.commands.data import main as data_main
 
 # (split, folder, id, rating, text): deliberately out of order, with ids that sort
 # differently as text (2 < 10, 3 < 12), and text that needs quoting or is not ASCII.
@@ -42,7 +42,7 @@ EXPECTED_CSV = (
     "train,12,10,positive,Plain text\r\n"
     "test,0,3,negative,NA\r\n"
     'test,4,9,positive,"Loved it.\r\nTwo lines, kept as is."\r\n'
-).encode("utf-8")
+).encode()
 
 # Quirks of the real files: U+0085 inside a sentence, spaces before the tab.
 UCI_FILES = {
@@ -203,9 +203,7 @@ def test_fetch_corrupt_archive_raises_checksum_error_naming_it(
     assert list(data_dir.iterdir()) == []
 
 
-def test_fetch_rejects_converted_file_with_wrong_checksum(
-    tmp_path: Path, archives: dict[str, DatasetSpec]
-) -> None:
+def test_fetch_rejects_converted_file_with_wrong_checksum(tmp_path: Path, archives: dict[str, DatasetSpec]) -> None:
     uci = archives["uci"]
     wrong = replace(uci, files=(replace(uci.files[0], sha256="0" * 64), *uci.files[1:]))
     data_dir = tmp_path / "data"
@@ -272,9 +270,7 @@ def test_verify_command_passes_on_shared_copy(capsys: pytest.CaptureFixture[str]
     assert sum(line.startswith("ok ") for line in lines) == 4
 
 
-def test_verify_command_reports_missing_and_changed_files(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_verify_command_reports_missing_and_changed_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "sentiment_labelled_sentences").mkdir()
     (tmp_path / "sentiment_labelled_sentences" / "yelp_labelled.txt").write_text("changed\t1\n")
     assert data_main(["verify", "--data-dir", str(tmp_path)]) == 1

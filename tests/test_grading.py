@@ -1,9 +1,9 @@
 """The grader end to end on each assignment's reference and blank student notebook."""
 
 import nbformat
+from conftest import by_function
 
 from autograder.notebook.cells import nbgrader_meta
-from conftest import by_function
 
 RESULT_KEYS = {"name", "score", "max_score", "status", "output", "visibility", "tags"}
 

@@ -70,7 +70,9 @@ def test_case_loses_exactly_the_points_it_should(case, class_run):
     scores = by_function(results)
     zero = EXPECTED[case]
     assert {f: scores[f][0] for f in zero} == dict.fromkeys(zero, 0.0), scores
-    assert {f: s for f, (s, p) in scores.items() if f not in zero} == {f: p for f, (s, p) in scores.items() if f not in zero}
+    assert {f: s for f, (s, p) in scores.items() if f not in zero} == {
+        f: p for f, (s, p) in scores.items() if f not in zero
+    }
     for test in results["tests"]:
         (function,) = test["tags"]
         if function in zero and test["status"] == "failed":

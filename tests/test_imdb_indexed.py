@@ -76,7 +76,9 @@ def test_split_sizes_types_and_balanced_labels(defaults: tuple) -> None:
 
 
 @pytest.mark.parametrize("seed", [113, 7])
-def test_seed_shuffles_reviews_and_labels_together_as_keras(seed: int, word_index: dict[str, int], csv: dict[str, pd.DataFrame]) -> None:
+def test_seed_shuffles_reviews_and_labels_together_as_keras(
+    seed: int, word_index: dict[str, int], csv: dict[str, pd.DataFrame]
+) -> None:
     """Each position holds the CSV review Keras's shuffle puts there, encoded from its text, with its own label."""
     loaded = load_imdb_indexed(seed=seed)
     for (x, y), rows, split in zip(loaded, keras_rows(seed), ("train", "test")):
@@ -140,7 +142,9 @@ def test_index_from_and_start_char_shift_indices(defaults: tuple) -> None:
         assert x.tolist() == [[i - 3 for i in review[1:]] for review in x_all]
 
 
-def test_second_load_is_served_from_the_cache(cache_folder: Path, defaults: tuple, word_index: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_load_is_served_from_the_cache(
+    cache_folder: Path, defaults: tuple, word_index: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = imdb_indexed_cache_path()
     assert list(cache_folder.iterdir()) == [path]  # one file, no temporary left behind
 

@@ -6,10 +6,10 @@ other functions: those functions may lose points too, every function left correc
 
 import nbformat
 import pytest
-
-from autograder.assignments import ASSIGNMENTS
 from cases import bundle_of, mutants_of, mutated
 from conftest import ASSIGNMENT, by_function, grade
+
+from autograder.assignments import ASSIGNMENTS
 
 
 def cases(kind: int) -> list:
@@ -29,7 +29,9 @@ def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, 
     assert scores[function][0] < scores[function][1], f"{name} kept all points of {function}"
     bugged = {change[1] for change in changes}
     full = {f: points for f, (score, points) in scores.items() if f not in bugged}
-    assert {f: scores[f][0] for f in full} == full, f"{student} ({', '.join(c[0] for c in changes)}) lost points of correct functions: {scores}"
+    assert {f: scores[f][0] for f in full} == full, (
+        f"{student} ({', '.join(c[0] for c in changes)}) lost points of correct functions: {scores}"
+    )
     failed = [t for t in results["tests"] if t["status"] == "failed"]
     assert all(t["output"] for t in failed), "every failed check says why"
 

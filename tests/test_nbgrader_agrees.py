@@ -6,12 +6,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import by_function, require_data_dir
 from nbgrader.api import Gradebook
 
-from autograder.nbgrader_cli import run_nbgrader
 from autograder.assignments import KIT_ROOT
+from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import cell_by_grade_id
-from conftest import by_function, require_data_dir
 
 
 def nbgrader(course, *args: str, env: dict | None = None) -> None:
@@ -33,7 +33,10 @@ def course(tmp_path_factory, assignment) -> Path:
     shutil.copy(KIT_ROOT / "nbgrader_config.py", course)
     shutil.copytree(KIT_ROOT / "source", course / "source")
     nbgrader(course, "generate_assignment", assignment.name, "--force")
-    submissions = {"reference": assignment.source_notebook, "stub": course / "release" / assignment.name / f"{assignment.name}.ipynb"}
+    submissions = {
+        "reference": assignment.source_notebook,
+        "stub": course / "release" / assignment.name / f"{assignment.name}.ipynb",
+    }
     for student, notebook in submissions.items():
         folder = course / "submitted" / student / assignment.name
         folder.mkdir(parents=True)

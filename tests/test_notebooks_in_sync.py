@@ -5,9 +5,9 @@ import shutil
 
 import nbformat
 
+from autograder.assignments import KIT_ROOT
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import BEGIN_HIDDEN, BEGIN_SOLUTION, nbgrader_meta, without_solution_markers
-from autograder.assignments import KIT_ROOT
 
 
 def test_release_is_up_to_date(assignment, tmp_path):

@@ -39,14 +39,17 @@ class Anything:
         return True
 
 
-@pytest.mark.parametrize("value, named", [
-    (ListLookAlike([1]), "ListLookAlike"),
-    ({"a": Anything()}, "Anything"),
-    ({1.5: 2}, "not all strings or ints"),
-    ({np.int64(1): 2}, "numpy.int64"),
-    (np.array([object()], dtype=object), "dtype object"),
-    ({1, 2}, "set"),
-])
+@pytest.mark.parametrize(
+    "value, named",
+    [
+        (ListLookAlike([1]), "ListLookAlike"),
+        ({"a": Anything()}, "Anything"),
+        ({1.5: 2}, "not all strings or ints"),
+        ({np.int64(1): 2}, "numpy.int64"),
+        (np.array([object()], dtype=object), "dtype object"),
+        ({1, 2}, "set"),
+    ],
+)
 def test_look_alikes_are_refused_by_name(value, named, tmp_path):
     with pytest.raises(wire.WireError, match=named):
         wire.dump(value, tmp_path)

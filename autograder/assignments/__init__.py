@@ -100,7 +100,12 @@ ASSIGNMENTS = {
             "build_lstm_sequential",
             "build_lstm_functional",
         ),
-        models=("build_mean_embedding_sequential", "build_mean_embedding_functional", "build_lstm_sequential", "build_lstm_functional"),
+        models=(
+            "build_mean_embedding_sequential",
+            "build_mean_embedding_functional",
+            "build_lstm_sequential",
+            "build_lstm_functional",
+        ),
         quick_run_env={"IMDB_MANY_TO_ONE_N_REVIEWS": "300"},
     ),
 }

@@ -63,5 +63,7 @@ def find_submissions(path: Path, assignment: str, scratch: Path | None = None) -
         raise DiscoveryError(f"{path} is neither a folder nor a .zip of submissions")
     found = _nbgrader_layout(path, assignment) or _loose_notebooks(path)
     if not found:
-        raise DiscoveryError(f"no notebooks in {path} (looked for <student>/{assignment}/*.ipynb and loose *.ipynb files)")
+        raise DiscoveryError(
+            f"no notebooks in {path} (looked for <student>/{assignment}/*.ipynb and loose *.ipynb files)"
+        )
     return sorted(found, key=lambda s: s.student)

@@ -56,9 +56,18 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
             with Client(scheduler) as client:
                 yield client
             return
-        with dask.config.set(LOCAL_WORKER_CONFIG), LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0, env=ONE_CORE_ENV
-        ) as cluster, Client(cluster) as client:
+        with (
+            dask.config.set(LOCAL_WORKER_CONFIG),
+            LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                memory_limit=0,
+                env=ONE_CORE_ENV,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
 
 
@@ -95,11 +104,14 @@ def grade_class(
             rows[submission.student] = previous
     if not todo:
         return rows
-    with nullcontext(client) if client else dask_client(workers, scheduler) as cluster_client, tqdm(
-        total=len(todo), unit="submission", desc="grading", disable=not progress
-    ) as bar:
+    with (
+        nullcontext(client) if client else dask_client(workers, scheduler) as cluster_client,
+        tqdm(total=len(todo), unit="submission", desc="grading", disable=not progress) as bar,
+    ):
         futures = {
-            cluster_client.submit(grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, policy, pure=False, retries=1): s
+            cluster_client.submit(
+                grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, policy, pure=False, retries=1
+            ): s
             for s in todo
         }
         for future in as_completed(futures):

@@ -29,11 +29,19 @@ from autograder.nbgrader_cli import run_nbgrader
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("bench", help="time class grading: the kit beside nbgrader autograde", description=__doc__)
+    parser = subparsers.add_parser(
+        "bench", help="time class grading: the kit beside nbgrader autograde", description=__doc__
+    )
     parser.add_argument("--assignment", required=True, choices=sorted(assignments.ASSIGNMENTS))
     parser.add_argument("--submissions", type=int, default=4)
-    parser.add_argument("--reviews", type=int, help="reviews per split for nbgrader's run of the data cells (default: all)")
-    parser.add_argument("--nbgrader-copies", type=int, help="how many copies nbgrader grades (default: as many as the kit); times are compared per submission")
+    parser.add_argument(
+        "--reviews", type=int, help="reviews per split for nbgrader's run of the data cells (default: all)"
+    )
+    parser.add_argument(
+        "--nbgrader-copies",
+        type=int,
+        help="how many copies nbgrader grades (default: as many as the kit); times are compared per submission",
+    )
     parser.set_defaults(run=run)
 
 
@@ -63,7 +71,16 @@ def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float,
         client.wait_for_workers(workers)
         client.run(_load_reference, assignment.name)
         ready = time.perf_counter()
-        grade_class(submissions, assignment.name, Path(out), lambda student, results: None, workers=workers, client=client, force=True, progress=False)
+        grade_class(
+            submissions,
+            assignment.name,
+            Path(out),
+            lambda student, results: None,
+            workers=workers,
+            client=client,
+            force=True,
+            progress=False,
+        )
         return ready - started, time.perf_counter() - ready
 
 
@@ -109,12 +126,18 @@ def run(args: argparse.Namespace) -> int:
     machine = {workers: machine_speedup(workers) for workers in worker_counts if workers > 1}
     reviews = f"{args.reviews} reviews per split" if args.reviews else "all reviews"
     one = kit[1][1]
-    print(f"copies of the {assignment.name} reference: {n} for the kit, {m} for nbgrader; machine: {available_cores()} cores")
+    print(
+        f"copies of the {assignment.name} reference: {n} for the kit, {m} for nbgrader; machine: {available_cores()} cores"
+    )
     print(f"nbgrader autograde ({reviews}): {nbgrader:8.1f} s  = {nbgrader / m:6.1f} s per submission")
-    print(f"kit, 1 worker:                {one:8.1f} s  = {one / n:6.1f} s per submission"
-          f"  -> {(nbgrader / m) / (one / n):.1f}x faster than nbgrader")
+    print(
+        f"kit, 1 worker:                {one:8.1f} s  = {one / n:6.1f} s per submission"
+        f"  -> {(nbgrader / m) / (one / n):.1f}x faster than nbgrader"
+    )
     for workers, (start_s, grading_s) in kit.items():
         machine_note = f"; the machine itself: {machine[workers]:.2f}x" if workers in machine else ""
-        print(f"kit, {workers} worker(s): {n / grading_s * 3600:6.0f} submissions per hour, speed-up over 1 worker"
-              f" {one / grading_s:.2f}x{machine_note} (cluster start and imports, once per class: {start_s:.1f} s)")
+        print(
+            f"kit, {workers} worker(s): {n / grading_s * 3600:6.0f} submissions per hour, speed-up over 1 worker"
+            f" {one / grading_s:.2f}x{machine_note} (cluster start and imports, once per class: {start_s:.1f} s)"
+        )
     return 0

@@ -50,7 +50,9 @@ class Benchmark:
 BENCHMARKS = {
     "sentiment_rnn": Benchmark(
         data_file="aclImdb_v1_labeled.csv.gz",
-        models=(Trained("GRU", "train_model", "test_accuracy", 0.88, "Maas et al. (2011) report 88.89% on the same split"),),
+        models=(
+            Trained("GRU", "train_model", "test_accuracy", 0.88, "Maas et al. (2011) report 88.89% on the same split"),
+        ),
         size_env="SENTIMENT_RNN_N_REVIEWS",
         full_size=25000,
         tokenize_cell="tokenize_data",
@@ -59,9 +61,20 @@ BENCHMARKS = {
         data_file="aclImdb_v1_labeled.csv.gz",
         models=(
             Trained("LSTM", "train_lstm", "lstm_accuracy", 0.87, "the tutorial's LSTM reaches about 87% in 2-3 epochs"),
-            Trained("LSTM with dropout", "train_dropout", "dropout_accuracy", 0.87, "about 87% in the tutorial, as without dropout"),
-            Trained("Conv1D + LSTM", "train_cnn", "cnn_accuracy", 0.88,
-                    "about 88% in the tutorial; Maas et al. (2011) report 88.89% on the same split"),
+            Trained(
+                "LSTM with dropout",
+                "train_dropout",
+                "dropout_accuracy",
+                0.87,
+                "about 87% in the tutorial, as without dropout",
+            ),
+            Trained(
+                "Conv1D + LSTM",
+                "train_cnn",
+                "cnn_accuracy",
+                0.88,
+                "about 88% in the tutorial; Maas et al. (2011) report 88.89% on the same split",
+            ),
         ),
         size_env="LSTM_CNN_IMDB_N_REVIEWS",
         full_size=25000,
@@ -69,15 +82,32 @@ BENCHMARKS = {
     "rnn_basics": Benchmark(
         data_file="sentiment_labelled_sentences",
         models=(
-            Trained("SimpleRNN", "train_model", "test_accuracy", 0.62,
-                    "over training seeds 1-8 the reference scores 0.64-0.77 on the 100 test sentences, half of them positive"),
+            Trained(
+                "SimpleRNN",
+                "train_model",
+                "test_accuracy",
+                0.62,
+                "over training seeds 1-8 the reference scores 0.64-0.77 on the 100 test sentences, half of them positive",
+            ),
         ),
     ),
     "imdb_many_to_one": Benchmark(
         data_file="aclImdb_v1_labeled.csv.gz",
         models=(
-            Trained("mean of embeddings", "train_mean", "mean_test_accuracy", 0.833, "the lab's published 83.32% (3 epochs, batches of 64)"),
-            Trained("LSTM(128)", "train_lstm", "lstm_test_accuracy", 0.846, "the lab's published 84.62% (3 epochs, batches of 64)"),
+            Trained(
+                "mean of embeddings",
+                "train_mean",
+                "mean_test_accuracy",
+                0.833,
+                "the lab's published 83.32% (3 epochs, batches of 64)",
+            ),
+            Trained(
+                "LSTM(128)",
+                "train_lstm",
+                "lstm_test_accuracy",
+                0.846,
+                "the lab's published 84.62% (3 epochs, batches of 64)",
+            ),
         ),
         size_env="IMDB_MANY_TO_ONE_N_REVIEWS",
         full_size=25000,
@@ -111,11 +141,15 @@ def probe_code(bench: Benchmark) -> str:
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "benchmark-reference", help="run the instructor's notebook end to end: accuracy and timings", description=__doc__
+        "benchmark-reference",
+        help="run the instructor's notebook end to end: accuracy and timings",
+        description=__doc__,
     )
     parser.add_argument("--assignment", required=True, choices=sorted(BENCHMARKS))
     parser.add_argument("--data-dir", help="data folder (default: $KIT_DATA_DIR, else the kit's per-user folder)")
-    parser.add_argument("--reviews", type=int, help="reviews per split, for notebooks that can take a subset (default: all)")
+    parser.add_argument(
+        "--reviews", type=int, help="reviews per split, for notebooks that can take a subset (default: all)"
+    )
     parser.add_argument("--notebook", type=Path, help="the notebook to run (default: the assignment's source notebook)")
     parser.set_defaults(run=run)
 
@@ -125,14 +159,18 @@ def run(args: argparse.Namespace) -> int:
     notebook_path = args.notebook or assignments.get(args.assignment).source_notebook
     data_dir = resolve_data_dir(args.data_dir)
     if args.reviews is not None and not (bench.size_env and 0 < args.reviews <= bench.full_size):
-        limit = f"between 1 and {bench.full_size}" if bench.size_env else "not used: this notebook always uses all its data"
+        limit = (
+            f"between 1 and {bench.full_size}" if bench.size_env else "not used: this notebook always uses all its data"
+        )
         print(f"error: --reviews is {limit}", file=sys.stderr)
         return 2
     if not notebook_path.is_file():
         print(f"error: no notebook at {notebook_path}", file=sys.stderr)
         return 2
     if not (data_dir / bench.data_file).exists():
-        print(f"error: {bench.data_file} is not in the data folder {data_dir}.\n{how_to_fix(data_dir)}", file=sys.stderr)
+        print(
+            f"error: {bench.data_file} is not in the data folder {data_dir}.\n{how_to_fix(data_dir)}", file=sys.stderr
+        )
         return 2
 
     notebook = nbformat.read(notebook_path, as_version=4)
@@ -149,16 +187,22 @@ def run(args: argparse.Namespace) -> int:
     print(f"machine:        {_nproc()} CPUs (nproc), {_cpu_model()}")
     print("versions:       " + ", ".join(f"{name} {version}" for name, version in probe["versions"].items()))
     if bench.tokenize_cell:
-        print(f"tokenization:   {_seconds(cell_by_grade_id(notebook, bench.tokenize_cell)):.1f} s (cell {bench.tokenize_cell})")
-        print(f"  spaCy alone:  {probe['spacy_tokenizer_s']:.1f} s (a fresh spacy.blank('en').tokenizer.pipe over the same reviews)")
+        print(
+            f"tokenization:   {_seconds(cell_by_grade_id(notebook, bench.tokenize_cell)):.1f} s (cell {bench.tokenize_cell})"
+        )
+        print(
+            f"  spaCy alone:  {probe['spacy_tokenizer_s']:.1f} s (a fresh spacy.blank('en').tokenizer.pipe over the same reviews)"
+        )
     print(f"whole notebook: {total_s:.1f} s (all cells, hidden tests included, kernel start excluded)")
     ok = True
     for model in bench.models:
         accuracy = probe["accuracy"][model.accuracy]
         reached = accuracy >= model.target
         ok &= reached
-        print(f"{model.label}: trained in {_seconds(cell_by_grade_id(notebook, model.train_cell)):.1f} s (cell {model.train_cell}),"
-              f" test accuracy {accuracy:.4f}, target {model.target:.3f} ({model.why}): {'reached' if reached else 'MISSED'}")
+        print(
+            f"{model.label}: trained in {_seconds(cell_by_grade_id(notebook, model.train_cell)):.1f} s (cell {model.train_cell}),"
+            f" test accuracy {accuracy:.4f}, target {model.target:.3f} ({model.why}): {'reached' if reached else 'MISSED'}"
+        )
     if args.reviews is not None and args.reviews < bench.full_size:
         print(f"FAIL: a subset of {args.reviews} per split; the targets hold for all {bench.full_size}")
         return 1

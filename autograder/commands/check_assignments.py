@@ -15,8 +15,12 @@ from autograder.reporting.table import format_table
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("check-assignments", help="release, then grade each reference and blank stub", description=__doc__)
-    parser.add_argument("--assignment", action="append", choices=sorted(assignments.ASSIGNMENTS), help="only these (default: all)")
+    parser = subparsers.add_parser(
+        "check-assignments", help="release, then grade each reference and blank stub", description=__doc__
+    )
+    parser.add_argument(
+        "--assignment", action="append", choices=sorted(assignments.ASSIGNMENTS), help="only these (default: all)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -33,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
         assignment = assignments.get(name)
         release(assignment)
         print(f"released {assignment.release_notebook.relative_to(KIT_ROOT)}")
-        for label, notebook, wanted in (("reference", assignment.source_notebook, "full"), ("blank stub", assignment.release_notebook, "zero")):
+        for label, notebook, wanted in (
+            ("reference", assignment.source_notebook, "full"),
+            ("blank stub", assignment.release_notebook, "zero"),
+        ):
             graded = grade_notebook(notebook, assignment)
             good = graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good

@@ -33,8 +33,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("path", type=Path, help="a submitted .ipynb, a folder of submissions, or a .zip of them")
     parser.add_argument("--assignment", required=True, choices=sorted(assignments.ASSIGNMENTS))
     parser.add_argument("--results", type=Path, help="one notebook: write its results.json here")
-    parser.add_argument("--out", type=Path, help="a class: the folder for per-student results, grades.csv and report.html")
-    parser.add_argument("--workers", type=int, default=available_cores(), help="local worker processes (default: the cores available)")
+    parser.add_argument(
+        "--out", type=Path, help="a class: the folder for per-student results, grades.csv and report.html"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=available_cores(), help="local worker processes (default: the cores available)"
+    )
     parser.add_argument("--scheduler", help="grade on an existing Dask cluster, e.g. tcp://host:8786")
     parser.add_argument("--force", action="store_true", help="grade again students that already have results in --out")
     parser.add_argument("--gradebook", type=Path, help="also record the scores in this nbgrader gradebook.db")
@@ -46,18 +50,57 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
     """The limits each submission is graded under (sandbox/policy.py has the defaults and why)."""
     default = Policy()
     limits = parser.add_argument_group("limits per submission")
-    limits.add_argument("--time-limit", type=float, default=default.submission_seconds, metavar="SECONDS", help="the whole submission (default: %(default)g)")
-    limits.add_argument("--call-time-limit", type=float, default=default.call_seconds, metavar="SECONDS", help="each call of a student's function by a check (default: %(default)g)")
-    limits.add_argument("--cell-time-limit", type=float, default=default.cell_seconds, metavar="SECONDS", help="each notebook cell (default: %(default)g)")
-    limits.add_argument("--memory-limit", type=float, default=default.memory_bytes / GIB, metavar="GIB", help="the student's processes together (default: %(default)g)")
-    limits.add_argument("--output-limit", type=int, default=default.output_bytes // 1024, metavar="KIB", help="printed output kept (default: %(default)d)")
-    limits.add_argument("--sandbox", choices=ISOLATION_MODES, default=default.isolation, help="bubblewrap: required; none: off; auto (default): bubblewrap where it works")
+    limits.add_argument(
+        "--time-limit",
+        type=float,
+        default=default.submission_seconds,
+        metavar="SECONDS",
+        help="the whole submission (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--call-time-limit",
+        type=float,
+        default=default.call_seconds,
+        metavar="SECONDS",
+        help="each call of a student's function by a check (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--cell-time-limit",
+        type=float,
+        default=default.cell_seconds,
+        metavar="SECONDS",
+        help="each notebook cell (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--memory-limit",
+        type=float,
+        default=default.memory_bytes / GIB,
+        metavar="GIB",
+        help="the student's processes together (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--output-limit",
+        type=int,
+        default=default.output_bytes // 1024,
+        metavar="KIB",
+        help="printed output kept (default: %(default)d)",
+    )
+    limits.add_argument(
+        "--sandbox",
+        choices=ISOLATION_MODES,
+        default=default.isolation,
+        help="bubblewrap: required; none: off; auto (default): bubblewrap where it works",
+    )
 
 
 def policy_from(args: argparse.Namespace) -> Policy:
     policy = Policy(
-        cell_seconds=args.cell_time_limit, call_seconds=args.call_time_limit, submission_seconds=args.time_limit, memory_bytes=int(args.memory_limit * GIB),
-        output_bytes=args.output_limit * 1024, isolation=args.sandbox,
+        cell_seconds=args.cell_time_limit,
+        call_seconds=args.call_time_limit,
+        submission_seconds=args.time_limit,
+        memory_bytes=int(args.memory_limit * GIB),
+        output_bytes=args.output_limit * 1024,
+        isolation=args.sandbox,
     )
     if policy.isolation == "bubblewrap" and (problem := bubblewrap_problem()):
         raise SystemExit(f"error: --sandbox bubblewrap was asked for, but {problem}")
@@ -85,12 +128,20 @@ def run(args: argparse.Namespace) -> int:
         write_text(feedback_html(student, args.assignment, results), args.out / student / "feedback.html")
 
     rows = grade_class(
-        submissions, args.assignment, args.out, write_student,
-        workers=args.workers, policy=policy, scheduler=args.scheduler, force=args.force,
+        submissions,
+        args.assignment,
+        args.out,
+        write_student,
+        workers=args.workers,
+        policy=policy,
+        scheduler=args.scheduler,
+        force=args.force,
     )
     write_grades_csv(rows, args.out / "grades.csv")
     write_text(class_report_html(args.assignment, rows), args.out / "report.html")
     if args.gradebook:
         record_scores(args.gradebook, assignments.get(args.assignment), rows)
-    print(f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, <student>/results.json, feedback.html)")
+    print(
+        f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, <student>/results.json, feedback.html)"
+    )
     return 0

@@ -37,7 +37,12 @@ class AccuracyData:
 
 
 def assert_accurate(
-    predictions: np.ndarray, y_test: np.ndarray, threshold: float, trained: str, reference_range: str, items: str = "reviews"
+    predictions: np.ndarray,
+    y_test: np.ndarray,
+    threshold: float,
+    trained: str,
+    reference_range: str,
+    items: str = "reviews",
 ) -> None:
     """Probabilities, one per test example, with an accuracy of at least `threshold`.
 

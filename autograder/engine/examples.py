@@ -54,7 +54,9 @@ def run_examples(student: Student, code: str, functions: tuple[str, ...], models
         exec(compile(code, SOURCE, "exec"), scope)  # the instructor's code, never the student's
     except StudentError as error:
         if error.kind == "not_implemented":
-            raise StudentError(error.kind, f"the examples use a function that is not implemented yet: {error}") from None
+            raise StudentError(
+                error.kind, f"the examples use a function that is not implemented yet: {error}"
+            ) from None
         raise
     except AssertionError as error:
         frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == SOURCE]

@@ -79,10 +79,16 @@ def _normalized(name: str | None) -> str:
 def assert_compiled(model: dict) -> None:
     """Compiled with binary cross-entropy (however spelled), Adam and an accuracy metric."""
     assert model["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
-    assert _normalized(model["loss"]) == "binarycrossentropy", mismatch("The loss", "binary_crossentropy", model["loss"])
+    assert _normalized(model["loss"]) == "binarycrossentropy", mismatch(
+        "The loss", "binary_crossentropy", model["loss"]
+    )
     assert model["optimizer"] == "Adam", mismatch("The optimizer", "Adam", model["optimizer"])
-    assert any("acc" in _normalized(m) for m in model["metrics"]), mismatch("The metrics", ["accuracy"], model["metrics"])
+    assert any("acc" in _normalized(m) for m in model["metrics"]), mismatch(
+        "The metrics", ["accuracy"], model["metrics"]
+    )
 
 
 def assert_same_parameter_count(model: dict, reference_model: dict, call: str) -> None:
-    assert model["params"] == reference_model["params"], mismatch(f"The parameter count of {call}", reference_model["params"], model["params"])
+    assert model["params"] == reference_model["params"], mismatch(
+        f"The parameter count of {call}", reference_model["params"], model["params"]
+    )

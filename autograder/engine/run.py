@@ -8,14 +8,19 @@ from autograder.engine.plugin import GradingPlugin
 from autograder.sandbox.student import Student
 
 PYTEST_ARGS = (
-    "-p", "no:cacheprovider",
-    "-p", "no:terminal",
-    "-p", "no:logging",
+    "-p",
+    "no:cacheprovider",
+    "-p",
+    "no:terminal",
+    "-p",
+    "no:logging",
     "--assert=plain",
     "--capture=sys",
     "--import-mode=importlib",
-    "-o", "addopts=",
-    "-W", "ignore",
+    "-o",
+    "addopts=",
+    "-W",
+    "ignore",
 )
 
 

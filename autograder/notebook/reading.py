@@ -34,4 +34,6 @@ def read_notebook(path: str | Path) -> tuple[nbformat.NotebookNode, list[str]]:
         summary = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise NotebookError(f"{path.name} is not a valid Jupyter notebook: {summary}") from None
     duplicates = sum("DuplicateCellId" in warning.category.__name__ for warning in repairs)
-    return notebook, [f"Repaired: {duplicates} cells had the id of another cell; they were given new ids."] if duplicates else []
+    return notebook, [
+        f"Repaired: {duplicates} cells had the id of another cell; they were given new ids."
+    ] if duplicates else []

@@ -19,7 +19,11 @@ def structure_notes(submitted: nbformat.NotebookNode, source: nbformat.NotebookN
     """Sentences about answer cells and test cells that are missing or edited in `submitted`."""
     theirs, ours = _cells_by_grade_id(submitted), _cells_by_grade_id(source)
     answers = [grade_id for grade_id, cell in ours.items() if nbgrader_meta(cell).get("solution")]
-    tests = [grade_id for grade_id, cell in ours.items() if nbgrader_meta(cell).get("grade") and not nbgrader_meta(cell).get("solution")]
+    tests = [
+        grade_id
+        for grade_id, cell in ours.items()
+        if nbgrader_meta(cell).get("grade") and not nbgrader_meta(cell).get("solution")
+    ]
     if answers and not any(grade_id in theirs for grade_id in answers):
         other = f"This notebook has none of the answer cells of {assignment} ({', '.join(answers)})"
         return [f"{other}: is it the notebook of another assignment?"]
@@ -29,8 +33,10 @@ def structure_notes(submitted: nbformat.NotebookNode, source: nbformat.NotebookN
     if deleted := [grade_id for grade_id in tests if grade_id not in theirs]:
         notes.append(f"Test cells deleted: {', '.join(deleted)}. The grader runs its own copy of every test.")
     edited = [
-        grade_id for grade_id in tests
-        if grade_id in theirs and visible_part(theirs[grade_id].source).strip() != visible_part(ours[grade_id].source).strip()
+        grade_id
+        for grade_id in tests
+        if grade_id in theirs
+        and visible_part(theirs[grade_id].source).strip() != visible_part(ours[grade_id].source).strip()
     ]
     if edited:
         notes.append(f"Test cells edited: {', '.join(edited)}. The grader runs its own copy of every test.")

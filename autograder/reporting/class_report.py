@@ -114,9 +114,11 @@ def _first_line(output: str | None) -> str:
 
 def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     """An HTML table of already escaped cells; columns in `numeric` are right-aligned."""
+
     def cells(tag: str, values: list[str]) -> str:
         align = [' class="num"' if i in numeric else "" for i in range(len(values))]
         return "".join(f"<{tag}{a}>{v}</{tag}>" for a, v in zip(align, values))
+
     body = "\n".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
     return f"<table><thead><tr>{cells('th', headers)}</tr></thead>\n<tbody>\n{body}\n</tbody></table>"
 
@@ -130,20 +132,33 @@ def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
     if totals:
         summary += [
             [name, format_points(round(value, 2))]
-            for name, value in [("Mean", statistics.mean(totals)), ("Median", statistics.median(totals)),
-                                ("Minimum", min(totals)), ("Maximum", max(totals))]
+            for name, value in [
+                ("Mean", statistics.mean(totals)),
+                ("Median", statistics.median(totals)),
+                ("Minimum", min(totals)),
+                ("Maximum", max(totals)),
+            ]
         ]
     summary.append(["Out of", format_points(max_score)])
-    failures = [[str(count), escape(name), f"<code>{escape(message)}</code>"]
-                for (name, message), count in _common_failures(rows)]
-    body = "\n".join([
-        f"<h1>{escape(assignment)}: class report</h1>",
-        _table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
-        "<section><h2>Total scores</h2>", _histogram(totals, max_score), "</section>",
-        "<section><h2>Pass rate per check</h2>", _pass_rate_chart(pass_rates(rows)), "</section>",
-        f"<section><h2>Most common failure messages (top {TOP_FAILURES})</h2>",
-        _table(["Students", "Check", "First line of the message"], failures, {0}) if failures
-        else "<p>No check failed.</p>",
-        "</section>",
-    ])
+    failures = [
+        [str(count), escape(name), f"<code>{escape(message)}</code>"]
+        for (name, message), count in _common_failures(rows)
+    ]
+    body = "\n".join(
+        [
+            f"<h1>{escape(assignment)}: class report</h1>",
+            _table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
+            "<section><h2>Total scores</h2>",
+            _histogram(totals, max_score),
+            "</section>",
+            "<section><h2>Pass rate per check</h2>",
+            _pass_rate_chart(pass_rates(rows)),
+            "</section>",
+            f"<section><h2>Most common failure messages (top {TOP_FAILURES})</h2>",
+            _table(["Students", "Check", "First line of the message"], failures, {0})
+            if failures
+            else "<p>No check failed.</p>",
+            "</section>",
+        ]
+    )
     return html_page(f"{assignment}: class report", body)

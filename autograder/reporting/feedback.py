@@ -78,8 +78,8 @@ def format_points(value: float) -> str:
 def html_page(title: str, body: str) -> str:
     """A complete UTF-8 page with the kit's inline stylesheet; `body` must already be escaped."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -99,7 +99,7 @@ def _check_row(function: str, test: dict) -> str:
     points = f"{format_points(test.get('score', 0))} / {format_points(test.get('max_score', 0))}"
     return (
         f'<tr><td class="status {status}">{"✔" if passed else "✘"} {status}</td>'
-        f"<td>{escape(description)}{message}</td><td class=\"num\">{points}</td></tr>"
+        f'<td>{escape(description)}{message}</td><td class="num">{points}</td></tr>'
     )
 
 
@@ -120,13 +120,15 @@ def feedback_html(student: str, assignment: str, results: dict) -> str:
     """The feedback page for one student: total, then each graded function's checks."""
     groups = tests_by_function(results)
     score, max_score = score_and_max(results)
-    body = "\n".join([
-        f"<h1>{escape(assignment)}: feedback</h1>",
-        f'<p class="subtitle">Student: {escape(student)}</p>',
-        f'<p class="total">Total: {format_points(score)} / {format_points(max_score)}</p>',
-        '<p class="subtitle">The checks call your functions on test cases of their own. For each failed check,'
-        " this page says what was checked and what your function returned, not the answer it expected.</p>",
-        *([f'<pre class="note">{escape(results["output"])}</pre>'] if results.get("output") else []),
-        *(_function_section(function, tests) for function, tests in groups.items()),
-    ])
+    body = "\n".join(
+        [
+            f"<h1>{escape(assignment)}: feedback</h1>",
+            f'<p class="subtitle">Student: {escape(student)}</p>',
+            f'<p class="total">Total: {format_points(score)} / {format_points(max_score)}</p>',
+            '<p class="subtitle">The checks call your functions on test cases of their own. For each failed check,'
+            " this page says what was checked and what your function returned, not the answer it expected.</p>",
+            *([f'<pre class="note">{escape(results["output"])}</pre>'] if results.get("output") else []),
+            *(_function_section(function, tests) for function, tests in groups.items()),
+        ]
+    )
     return html_page(f"{assignment}: feedback for {student}", body)

@@ -5,7 +5,7 @@ from autograder.engine.outcome import CheckResult
 
 def format_table(results: list[CheckResult]) -> str:
     functions = list(dict.fromkeys(r.function for r in results))
-    width = max(map(len, functions + ["function"]))
+    width = max(map(len, [*functions, "function"]))
     lines = [f"{'function':<{width}}  {'score':>11}  failed checks"]
     for function in functions:
         rows = [r for r in results if r.function == function]

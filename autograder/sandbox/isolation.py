@@ -101,7 +101,11 @@ def bubblewrap_problem() -> str | None:
     box = Box.create()
     try:
         done = subprocess.run(
-            [*bubblewrap_argv(box), sys.executable, "-c", "pass"], check=False, capture_output=True, text=True, timeout=60
+            [*bubblewrap_argv(box), sys.executable, "-c", "pass"],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"bwrap failed to run: {error}"

@@ -146,7 +146,10 @@ class KernelStudent(Student):
         self.lost = None
         self.cell_errors = []
         self._context = self._client.setup_kernel(
-            env=kernel_env(box, DETERMINISM_ENV), cwd=str(box.work), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            env=kernel_env(box, DETERMINISM_ENV),
+            cwd=str(box.work),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         self._context.__enter__()
         self._watchdog = Watchdog(manager.provisioner.process.pid, self.policy.memory_bytes, self._deadline)
@@ -259,6 +262,8 @@ class KernelStudent(Student):
         """What the results should say about how this submission ran."""
         notes = [self.sandbox] if self.sandbox else []
         if self._output_cut or (self._client and self._client.output_cut):
-            notes.append(f"The submission printed more than {self.policy.output_bytes // 1024} KiB; the rest was not kept.")
+            notes.append(
+                f"The submission printed more than {self.policy.output_bytes // 1024} KiB; the rest was not kept."
+            )
         notes += [f"The student's process was started again after: {reason}" for reason in self.restarts]
         return notes

@@ -8,8 +8,9 @@ nothing here decides a score.
 
 import traceback
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -59,7 +60,7 @@ def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> A
     try:
         return function(*args, **kwargs)
     except NotImplementedError:
-        raise ProbeError("not_implemented", f"{name} is not implemented yet (it raised NotImplementedError)")
+        raise ProbeError("not_implemented", f"{name} is not implemented yet (it raised NotImplementedError)") from None
     except BaseException as error:  # SystemExit and KeyboardInterrupt count as the student's failure too
         raise ProbeError("raised", f"{name} raised {_describe(error)}", _where(error)) from None
 
@@ -126,7 +127,9 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
     try:
         outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
     except BaseException as error:
-        raise ProbeError("raised", f"the model from {function} failed on integer sequences: {_describe(error)}", _where(error))
+        raise ProbeError(
+            "raised", f"the model from {function} failed on integer sequences: {_describe(error)}", _where(error)
+        ) from None
     return {
         "class": type(model).__name__,
         "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
@@ -146,7 +149,9 @@ def _describe_operation(operation: Any) -> dict:
         "class": type(operation).__name__,
         "config": {k: v for k, v in settings.items() if v is not _UNPLAIN},
         "output_shape": _output_shape(operation),
-        "params": int(operation.count_params()) if getattr(operation, "built", False) and hasattr(operation, "count_params") else 0,
+        "params": int(operation.count_params())
+        if getattr(operation, "built", False) and hasattr(operation, "count_params")
+        else 0,
     }
 
 
@@ -172,7 +177,14 @@ def _output_shape(operation: Any) -> list | None:
 
 
 def _trained(
-    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray, epochs: int, batch_size: int, seed: int,
+    namespace: dict,
+    function: str,
+    args: list,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    epochs: int,
+    batch_size: int,
+    seed: int,
 ) -> Any:
     """A fresh model from the student's function, fitted with fixed seeds."""
     import keras
@@ -182,7 +194,9 @@ def _trained(
     try:
         model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
     except BaseException as error:
-        raise ProbeError("raised", f"training the model from {function} failed: {_describe(error)}", _where(error))
+        raise ProbeError(
+            "raised", f"training the model from {function} failed: {_describe(error)}", _where(error)
+        ) from None
     return model
 
 
@@ -190,27 +204,48 @@ def _predictions(model: Any, function: str, x_test: np.ndarray) -> np.ndarray:
     try:
         predictions = model.predict(x_test, batch_size=512, verbose=0)
     except BaseException as error:
-        raise ProbeError("raised", f"the trained model from {function} failed to predict: {_describe(error)}", _where(error))
+        raise ProbeError(
+            "raised", f"the trained model from {function} failed to predict: {_describe(error)}", _where(error)
+        ) from None
     return np.asarray(predictions, dtype=np.float64)
 
 
 def train_and_predict(
-    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray,
-    x_test: np.ndarray, epochs: int, batch_size: int, seed: int,
+    namespace: dict,
+    function: str,
+    args: list,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    x_test: np.ndarray,
+    epochs: int,
+    batch_size: int,
+    seed: int,
 ) -> np.ndarray:
     """Train a fresh model from the student's function with fixed seeds; predict x_test."""
-    return _predictions(_trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed), function, x_test)
+    return _predictions(
+        _trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed), function, x_test
+    )
 
 
 def train_and_weights(
-    namespace: dict, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray,
-    x_test: np.ndarray, epochs: int, batch_size: int, seed: int,
+    namespace: dict,
+    function: str,
+    args: list,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    x_test: np.ndarray,
+    epochs: int,
+    batch_size: int,
+    seed: int,
 ) -> dict:
     """train_and_predict's predictions plus each layer's trained weights, for checks on what a layer learned."""
     model = _trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed)
     return {
         "predictions": _predictions(model, function, x_test),
-        "layers": [{"class": type(layer).__name__, "weights": [np.asarray(w) for w in layer.get_weights()]} for layer in model.layers],
+        "layers": [
+            {"class": type(layer).__name__, "weights": [np.asarray(w) for w in layer.get_weights()]}
+            for layer in model.layers
+        ],
     }
 
 
@@ -232,4 +267,7 @@ def answer(namespace: dict, request_dir: str, response_dir: str) -> None:
     except ProbeError as error:
         wire.dump({"ok": False, "kind": error.kind, "message": str(error), "detail": error.detail}, response)
     except wire.WireError as error:
-        wire.dump({"ok": False, "kind": "wrong_type", "message": f"{request['args'][0]} returned {error}", "detail": ""}, response)
+        wire.dump(
+            {"ok": False, "kind": "wrong_type", "message": f"{request['args'][0]} returned {error}", "detail": ""},
+            response,
+        )

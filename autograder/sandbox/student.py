@@ -103,16 +103,34 @@ class Student(ABC):
         return self.request("describe_model", [function, args, inputs])
 
     def train_and_predict(
-        self, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
-        *, epochs: int, batch_size: int, seed: int, timeout: float,
+        self,
+        function: str,
+        args: list,
+        x_train: np.ndarray,
+        y_train: np.ndarray,
+        x_test: np.ndarray,
+        *,
+        epochs: int,
+        batch_size: int,
+        seed: int,
+        timeout: float,
     ) -> np.ndarray:
         return self.request(
             "train_and_predict", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
         )
 
     def train_and_weights(
-        self, function: str, args: list, x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
-        *, epochs: int, batch_size: int, seed: int, timeout: float,
+        self,
+        function: str,
+        args: list,
+        x_train: np.ndarray,
+        y_train: np.ndarray,
+        x_test: np.ndarray,
+        *,
+        epochs: int,
+        batch_size: int,
+        seed: int,
+        timeout: float,
     ) -> dict:
         """train_and_predict's answer as {"predictions": ...}, plus {"layers": [{"class", "weights"}, ...]} after training."""
         return self.request(

@@ -7,14 +7,31 @@ MUTANTS = [
     ("no_sigmoid", "build_lstm", 'layers.Dense(1, activation="sigmoid")', "layers.Dense(1)"),
     ("return_sequences", "build_lstm", "layers.LSTM(units)", "layers.LSTM(units, return_sequences=True)"),
     ("units_fixed", "build_lstm", "layers.LSTM(units)", "layers.LSTM(100)"),
-    ("swapped_embedding_sizes", "build_lstm", "Embedding(top_words, embedding_length)", "Embedding(embedding_length, top_words)"),
+    (
+        "swapped_embedding_sizes",
+        "build_lstm",
+        "Embedding(top_words, embedding_length)",
+        "Embedding(embedding_length, top_words)",
+    ),
     ("rate_fixed", "build_lstm_dropout", "layers.Dropout(rate)", "layers.Dropout(0.2)"),
-    ("no_dropout_after_lstm", "build_lstm_dropout", "layers.LSTM(units),\n            layers.Dropout(rate),\n", "layers.LSTM(units),\n"),
-    ("recurrent_dropout_instead", "build_lstm_dropout",
-     "layers.Dropout(rate),\n            layers.LSTM(units),\n            layers.Dropout(rate),",
-     "layers.LSTM(units, dropout=rate, recurrent_dropout=rate),"),
-    ("not_compiled", "build_lstm_dropout",
-     'model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])\n', ""),
+    (
+        "no_dropout_after_lstm",
+        "build_lstm_dropout",
+        "layers.LSTM(units),\n            layers.Dropout(rate),\n",
+        "layers.LSTM(units),\n",
+    ),
+    (
+        "recurrent_dropout_instead",
+        "build_lstm_dropout",
+        "layers.Dropout(rate),\n            layers.LSTM(units),\n            layers.Dropout(rate),",
+        "layers.LSTM(units, dropout=rate, recurrent_dropout=rate),",
+    ),
+    (
+        "not_compiled",
+        "build_lstm_dropout",
+        'model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])\n',
+        "",
+    ),
     ("valid_padding", "build_cnn_lstm", 'padding="same"', 'padding="valid"'),
     ("no_pooling", "build_cnn_lstm", "            layers.MaxPooling1D(2),\n", ""),
     ("conv_without_relu", "build_cnn_lstm", ', activation="relu"', ""),
@@ -23,7 +40,12 @@ MUTANTS = [
 
 # Other correct answers that the checks must accept.
 VALID_VARIANTS = [
-    ("float_input", "build_lstm", 'keras.Input(shape=(max_review_length,), dtype="int32")', "keras.Input(shape=(max_review_length,))"),
+    (
+        "float_input",
+        "build_lstm",
+        'keras.Input(shape=(max_review_length,), dtype="int32")',
+        "keras.Input(shape=(max_review_length,))",
+    ),
     ("adam_object", "build_lstm_dropout", 'optimizer="adam"', "optimizer=keras.optimizers.Adam()"),
     ("pooling_keywords", "build_cnn_lstm", "layers.MaxPooling1D(2)", "layers.MaxPooling1D(pool_size=2, strides=2)"),
 ]

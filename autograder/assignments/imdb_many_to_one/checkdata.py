@@ -42,7 +42,9 @@ class IndexedData:
 def indexed_data() -> IndexedData:
     """N_TRAIN train and N_TEST test reviews drawn at random with a fixed seed (each split is half positive)."""
     reference = get("imdb_many_to_one").solutions_file.read_bytes()
-    key = hashlib.sha256(repr((TOP_WORDS, INDEX_FROM, MAX_REVIEW_LENGTH, SEED, N_TRAIN, N_TEST)).encode() + reference).hexdigest()[:16]
+    key = hashlib.sha256(
+        repr((TOP_WORDS, INDEX_FROM, MAX_REVIEW_LENGTH, SEED, N_TRAIN, N_TEST)).encode() + reference
+    ).hexdigest()[:16]
     path = cache_dir() / f"imdb_many_to_one-{key}.npz"
     if not path.exists():
         _build(path)
@@ -56,10 +58,14 @@ def _build(path) -> None:
     pad_reviews = get("imdb_many_to_one").reference().pad_reviews
     rng = np.random.default_rng(SEED)
     arrays = {}
-    for split, (x, y), n in zip(("train", "test"), load_imdb_indexed(num_words=TOP_WORDS, index_from=INDEX_FROM), (N_TRAIN, N_TEST)):
+    for split, (x, y), n in zip(
+        ("train", "test"), load_imdb_indexed(num_words=TOP_WORDS, index_from=INDEX_FROM), (N_TRAIN, N_TEST)
+    ):
         rows = rng.choice(len(y), n, replace=False)
         arrays[f"x_{split}"], arrays[f"y_{split}"] = pad_reviews(list(x[rows]), MAX_REVIEW_LENGTH), y[rows]
-    word_to_id = {word: rank + INDEX_FROM for word, rank in get_imdb_word_index().items() if rank + INDEX_FROM < TOP_WORDS}
+    word_to_id = {
+        word: rank + INDEX_FROM for word, rank in get_imdb_word_index().items() if rank + INDEX_FROM < TOP_WORDS
+    }
     id_to_word = {idx: word for word, idx in (word_to_id | SPECIAL).items()}
     arrays["words"] = np.array([id_to_word[idx] for idx in range(TOP_WORDS)])
     with atomic_path(path) as tmp:

@@ -60,7 +60,9 @@ def classes(description: dict) -> list[str]:
 
 def assert_api(description: dict, api: str, function: str) -> None:
     """Sequential models are keras.Sequential; Functional ones keras.Model(inputs=..., outputs=...)."""
-    assert description["class"] == api, mismatch(f"The class of the model {function} returns (the {api} API)", api, description["class"])
+    assert description["class"] == api, mismatch(
+        f"The class of the model {function} returns (the {api} API)", api, description["class"]
+    )
 
 
 def assert_layer_kinds(description: dict, reference: dict, function: str) -> None:
@@ -71,7 +73,9 @@ def assert_layer_kinds(description: dict, reference: dict, function: str) -> Non
 def assert_same_layers(description: dict, reference: dict, function: str) -> None:
     """Layer by layer: the kind, the output shape (batch None) and the parameter count."""
     want, got = kinds(reference), kinds(description)
-    assert got == want, mismatch(f"(layer, output shape, parameters) of {called(function, ARGS)}, layer by layer", want, got)
+    assert got == want, mismatch(
+        f"(layer, output shape, parameters) of {called(function, ARGS)}, layer by layer", want, got
+    )
 
 
 def assert_lstm_units(description: dict, units: int, function: str, args: list) -> None:
@@ -82,7 +86,9 @@ def assert_lstm_units(description: dict, units: int, function: str, args: list) 
 def assert_embedding_sizes(description: dict, function: str) -> None:
     config = config_of(description, "Embedding")
     got = (config.get("input_dim"), config.get("output_dim"))
-    assert got == (TOP_WORDS, EMBEDDING), mismatch(f"Embedding (input_dim, output_dim) of {called(function, ARGS)}", (TOP_WORDS, EMBEDDING), got)
+    assert got == (TOP_WORDS, EMBEDDING), mismatch(
+        f"Embedding (input_dim, output_dim) of {called(function, ARGS)}", (TOP_WORDS, EMBEDDING), got
+    )
 
 
 def assert_no_warnings(description: dict, function: str) -> None:
@@ -105,12 +111,15 @@ def assert_averages(description: dict) -> None:
     z = logits(description)
     assert np.isclose(z[IN_ORDER], z[REVERSED], atol=1e-4), mismatch(
         f"The predictions for {WORDS} and for the same words in reverse order (a mean does not depend on the order)",
-        description["outputs"][0][IN_ORDER], description["outputs"][0][REVERSED],
+        description["outputs"][0][IN_ORDER],
+        description["outputs"][0][REVERSED],
     )
     halfway = (z[ONLY_A] + z[ONLY_B]) / 2
     assert np.isclose(z[HALF_A_HALF_B], halfway, atol=1e-4), mismatch(
         f"The output before the sigmoid for a review of 4 x {A} then 4 x {B}: with a mean of the word vectors, halfway"
-        f" between those for 8 x {A} and 8 x {B}", halfway, z[HALF_A_HALF_B],
+        f" between those for 8 x {A} and 8 x {B}",
+        halfway,
+        z[HALF_A_HALF_B],
     )
 
 
@@ -121,7 +130,9 @@ def assert_padding_counted(description: dict) -> None:
     assert np.isclose(z[HALF_PADDING], halfway, atol=1e-4), mismatch(
         f"The output before the sigmoid for 4 x 0 (padding) then 4 x {A}: the mean over all {LENGTH} positions, padding"
         f" included, lies halfway between those for 8 x {A} and 8 x 0. (With Embedding(mask_zero=True),"
-        " GlobalAveragePooling1D leaves the padding out: keep mask_zero=False)", halfway, z[HALF_PADDING],
+        " GlobalAveragePooling1D leaves the padding out: keep mask_zero=False)",
+        halfway,
+        z[HALF_PADDING],
     )
 
 
@@ -133,11 +144,16 @@ def training(n_train: int) -> tuple[list, dict]:
     )
 
 
-def assert_learns(predictions: np.ndarray, function: str, args: list, n_train: int, threshold: float, reference_range: str) -> None:
+def assert_learns(
+    predictions: np.ndarray, function: str, args: list, n_train: int, threshold: float, reference_range: str
+) -> None:
     """Probabilities in [0, 1], and at least `threshold` test accuracy."""
     assert_accurate(
-        predictions, checkdata.indexed_data().y_test, threshold,
-        f"Trained for {EPOCHS} epochs on {n_train:,} train reviews, {called(function, args)}", reference_range,
+        predictions,
+        checkdata.indexed_data().y_test,
+        threshold,
+        f"Trained for {EPOCHS} epochs on {n_train:,} train reviews, {called(function, args)}",
+        reference_range,
     )
 
 
@@ -153,18 +169,27 @@ def model_check(points: float, doc: str, assertion: Callable[[dict], None]) -> C
 
 
 def api_check(function: str, api: str, points: float) -> Callable[[dict], None]:
-    how = "a keras.Sequential model" if api == "Sequential" else "a Functional model: keras.Model(inputs=..., outputs=...)"
+    how = (
+        "a keras.Sequential model"
+        if api == "Sequential"
+        else "a Functional model: keras.Model(inputs=..., outputs=...)"
+    )
     return model_check(points, f"is {how}", lambda model: assert_api(model, api, function))
 
 
 def common_checks(function: str) -> tuple[Callable[[dict], None], ...]:
     """The checks every builder has: embedding sizes, sigmoid output, compiled, Keras 3 API."""
     return (
-        model_check(1, "sizes the Embedding from top_words and embedding_length", lambda model: assert_embedding_sizes(model, function)),
+        model_check(
+            1,
+            "sizes the Embedding from top_words and embedding_length",
+            lambda model: assert_embedding_sizes(model, function),
+        ),
         model_check(1, "ends in a Dense layer of one unit with a sigmoid", assert_sigmoid_output),
         model_check(0.5, "is compiled with binary cross-entropy, Adam and accuracy", assert_compiled),
         model_check(
-            0.5, "builds without Keras warnings (no Embedding(input_length=...), which Keras 3 dropped)",
+            0.5,
+            "builds without Keras warnings (no Embedding(input_length=...), which Keras 3 dropped)",
             lambda model: assert_no_warnings(model, function),
         ),
     )
@@ -174,14 +199,21 @@ def mean_checks() -> tuple[Callable[[dict], None], ...]:
     """The checks of both mean-of-embeddings builders on what their models compute."""
     return (
         model_check(
-            1, "averages the word vectors: the order of the words does not matter, and the output is linear in their mean",
+            1,
+            "averages the word vectors: the order of the words does not matter, and the output is linear in their mean",
             assert_averages,
         ),
-        model_check(1, "averages over all max_review_length positions, padding included, as the lab does", assert_padding_counted),
+        model_check(
+            1,
+            "averages over all max_review_length positions, padding included, as the lab does",
+            assert_padding_counted,
+        ),
     )
 
 
-def accuracy_check(function: str, args: list, n_train: int, threshold: float, reference_range: str, doc: str) -> Callable:
+def accuracy_check(
+    function: str, args: list, n_train: int, threshold: float, reference_range: str, doc: str
+) -> Callable:
     """Train the student's model on the first n_train check reviews; the test accuracy must reach `threshold`."""
 
     @pytest.mark.points(2)
@@ -197,7 +229,11 @@ def accuracy_check(function: str, args: list, n_train: int, threshold: float, re
 def lstm_accuracy_check(function: str) -> Callable:
     args = [*LAB_ARGS, LSTM_TRAINING_UNITS]
     return accuracy_check(
-        function, args, LSTM_N_TRAIN, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE,
+        function,
+        args,
+        LSTM_N_TRAIN,
+        LSTM_ACCURACY_THRESHOLD,
+        LSTM_REFERENCE_RANGE,
         "learns: test accuracy on a fixed subset of IMDB after a short, seeded training (32 units)",
     )
 
@@ -224,4 +260,6 @@ def units_checks(function: str) -> tuple[Callable, ...]:
         """gives the LSTM 128 units when units is not given, as in the lab"""
         assert_lstm_units(student.describe_model(function, ARGS, INPUTS), 128, function, ARGS)
 
-    return model_check(1, "gives the LSTM `units` units", lambda model: assert_lstm_units(model, UNITS, function, [*ARGS, UNITS])), default_units
+    return model_check(
+        1, "gives the LSTM `units` units", lambda model: assert_lstm_units(model, UNITS, function, [*ARGS, UNITS])
+    ), default_units

@@ -11,7 +11,12 @@ from autograder.assignments.lstm_cnn_imdb import checkdata
 from autograder.engine.accuracy import assert_accurate
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
-    assert_compiled, assert_same_parameter_count, assert_sigmoid_output, called, config_of, layers_of,
+    assert_compiled,
+    assert_same_parameter_count,
+    assert_sigmoid_output,
+    called,
+    config_of,
+    layers_of,
 )
 from autograder.sandbox.student import Student
 
@@ -35,12 +40,14 @@ def assert_embedding(model: dict, top_words: int, embedding_length: int, max_rev
     got = (config.get("input_dim"), config.get("output_dim"))
     assert got == (top_words, embedding_length), mismatch(
         f"Embedding (input_dim, output_dim) for top_words={top_words}, embedding_length={embedding_length}",
-        (top_words, embedding_length), got,
+        (top_words, embedding_length),
+        got,
     )
     want_shape = [None, max_review_length, embedding_length]
     assert embedding["output_shape"] == want_shape, mismatch(
         f"The Embedding's output shape for max_review_length={max_review_length} (keras.Input(shape=(max_review_length,)))",
-        want_shape, embedding["output_shape"],
+        want_shape,
+        embedding["output_shape"],
     )
 
 
@@ -62,8 +69,15 @@ def assert_learns(student: Student, function: str, threshold: float, reference_r
     """Train the student's model on the checks' subset with a fixed seed; its test accuracy must reach `threshold`."""
     data = checkdata.accuracy_data()
     predictions = student.train_and_predict(
-        function, ACCURACY_ARGS, data.x_train, data.y_train, data.x_test,
-        epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
+        function,
+        ACCURACY_ARGS,
+        data.x_train,
+        data.y_train,
+        data.x_test,
+        epochs=EPOCHS,
+        batch_size=BATCH_SIZE,
+        seed=SEED,
+        timeout=TRAINING_TIME_LIMIT,
     )
     trained = (
         f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews of {checkdata.MAX_LEN} tokens,"

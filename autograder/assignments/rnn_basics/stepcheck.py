@@ -36,7 +36,9 @@ class Step:
 
     def random_weights(self, rng: np.random.Generator) -> list[np.ndarray]:
         """kernel, recurrent_kernel, bias in the shapes the Keras cell has, drawn from N(0, 0.5^2)."""
-        return [rng.normal(0, 0.5, size=w.shape).astype(np.float32).astype(np.float64) for w in self.cell().get_weights()]
+        return [
+            rng.normal(0, 0.5, size=w.shape).astype(np.float32).astype(np.float64) for w in self.cell().get_weights()
+        ]
 
     def keras_states(self, cell, x: np.ndarray, states: list[np.ndarray]) -> list[np.ndarray]:
         _, new_states = cell(x.astype(np.float32), [s.astype(np.float32) for s in states])
@@ -48,12 +50,15 @@ class Step:
             what, found = "h, one array", [got]
         else:
             what = f"the pair ({', '.join(self.states)})"
-            assert type(got) is list and len(got) == len(self.states), f"{self.function} must return {what}; it returned {shown(got)}"
+            assert type(got) is list and len(got) == len(self.states), (
+                f"{self.function} must return {what}; it returned {shown(got)}"
+            )
             found = got
         for name, state in zip(self.states, found):
             assert isinstance(state, np.ndarray) and state.shape == (BATCH, UNITS), mismatch(
                 f"{self.function} returns {what}; {name} for a batch of {BATCH} and {UNITS} units",
-                f"an array of shape {(BATCH, UNITS)}", state,
+                f"an array of shape {(BATCH, UNITS)}",
+                state,
             )
         return found
 
@@ -77,7 +82,9 @@ class Step:
                 where = f" at step {step} of {steps}, fed its own states," if steps > 1 else ""
                 assert np.allclose(g, w, rtol=0, atol=TOLERANCE), mismatch(
                     f"{self.function}{where} with random weights (input_dim={INPUT_DIM}, units={UNITS}):"
-                    f" {name}, compared with keras.layers.{type(cell).__name__} given the same weights", w, g,
+                    f" {name}, compared with keras.layers.{type(cell).__name__} given the same weights",
+                    w,
+                    g,
                 )
             states = got
 
@@ -104,7 +111,9 @@ def step_checks(step: Step) -> tuple[object, ...]:
         step.check_steps(student, seed=13, steps=6, zero_state=True)
 
     test_returns_states.__doc__ = (
-        f"returns the pair ({states}), each of shape (batch, units)" if len(step.states) > 1 else f"returns {states}, of shape (batch, units)"
+        f"returns the pair ({states}), each of shape (batch, units)"
+        if len(step.states) > 1
+        else f"returns {states}, of shape (batch, units)"
     )
     test_from_zero_state.__doc__ = f"matches {keras_cell} from zero previous states, with random weights and inputs"
     test_from_random_state.__doc__ = f"matches {keras_cell} from random previous states ({step.previous})"

@@ -36,7 +36,9 @@ def _reviews(split: str):
     from kitdata import load_imdb
 
     frame = load_imdb(split=split)
-    return frame.review.str.replace("<br />", " ", regex=False).tolist(), (frame.sentiment == "positive").to_numpy(np.int64)
+    return frame.review.str.replace("<br />", " ", regex=False).tolist(), (frame.sentiment == "positive").to_numpy(
+        np.int64
+    )
 
 
 def _balanced_sample(labels: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
@@ -62,7 +64,10 @@ def _build_accuracy_data(ref: ModuleType, path: Path) -> None:
         rows = _balanced_sample(split_labels, n, rng)
         tokens[split], labels[split] = ref.text_to_tokens([texts[i] for i in rows]), split_labels[rows]
     lexicon = ref.make_lexicon(tokens["train"], min_freq=MIN_FREQ)
-    arrays = {f"x_{split}": keras.utils.pad_sequences(ref.tokens_to_idxs(seqs, lexicon), maxlen=MAX_LEN) for split, seqs in tokens.items()}
+    arrays = {
+        f"x_{split}": keras.utils.pad_sequences(ref.tokens_to_idxs(seqs, lexicon), maxlen=MAX_LEN)
+        for split, seqs in tokens.items()
+    }
     with atomic_path(path) as tmp:
         np.savez_compressed(tmp, **arrays, **{f"y_{split}": y for split, y in labels.items()})
 

@@ -5,8 +5,8 @@ import pytest
 from autograder.assignments.imdb_many_to_one import models
 from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, UNITS
 from autograder.engine.examples import examples_check
-from autograder.engine.modelchecks import model_fixtures
 from autograder.engine.messages import mismatch
+from autograder.engine.modelchecks import model_fixtures
 
 FUNCTION = "build_lstm_sequential"
 pytestmark = pytest.mark.function(FUNCTION)
@@ -29,7 +29,9 @@ def test_layers(model, reference_model):
 def test_last_state_only(model):
     """passes only the LSTM's last state on (many-to-one: no return_sequences)"""
     got = models.config_of(model, "LSTM").get("return_sequences")
-    assert got is False, mismatch("LSTM(return_sequences=False): one state per review goes to the output layer", False, got)
+    assert got is False, mismatch(
+        "LSTM(return_sequences=False): one state per review goes to the output layer", False, got
+    )
 
 
 @pytest.mark.points(1)

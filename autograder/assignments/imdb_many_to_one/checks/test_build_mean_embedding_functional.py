@@ -19,5 +19,10 @@ test_same_layers_as_sequential = models.same_layers_check(FUNCTION)
 test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
 test_averages_word_vectors, test_padding_counted = models.mean_checks()
 test_accuracy = models.accuracy_check(
-    FUNCTION, LAB_ARGS, models.MEAN_N_TRAIN, models.MEAN_ACCURACY_THRESHOLD, models.MEAN_REFERENCE_RANGE, models.MEAN_ACCURACY_DOC
+    FUNCTION,
+    LAB_ARGS,
+    models.MEAN_N_TRAIN,
+    models.MEAN_ACCURACY_THRESHOLD,
+    models.MEAN_REFERENCE_RANGE,
+    models.MEAN_ACCURACY_DOC,
 )

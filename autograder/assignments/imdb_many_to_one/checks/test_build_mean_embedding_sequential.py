@@ -51,14 +51,21 @@ def test_shapes_and_parameters(model, reference_model):
 def test_accuracy(trained):
     """learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"""
     models.assert_learns(
-        trained["predictions"], FUNCTION, LAB_ARGS, models.MEAN_N_TRAIN, models.MEAN_ACCURACY_THRESHOLD, models.MEAN_REFERENCE_RANGE
+        trained["predictions"],
+        FUNCTION,
+        LAB_ARGS,
+        models.MEAN_N_TRAIN,
+        models.MEAN_ACCURACY_THRESHOLD,
+        models.MEAN_REFERENCE_RANGE,
     )
 
 
 @pytest.mark.points(1.5)
 def test_great_among_positive_words(trained, reference):
     """learns an embedding in which the words nearest to "great" are mostly positive"""
-    embeddings = [layer["weights"][0] for layer in trained["layers"] if layer["class"] == "Embedding" and layer["weights"]]
+    embeddings = [
+        layer["weights"][0] for layer in trained["layers"] if layer["class"] == "Embedding" and layer["weights"]
+    ]
     assert embeddings, "The trained model has no Embedding layer with weights"
     data = checkdata.indexed_data()
     nearest = reference.nearest_words(embeddings[0], data.word_to_id(), data.id_to_word(), "great", k=N_NEAREST + 1)[1:]

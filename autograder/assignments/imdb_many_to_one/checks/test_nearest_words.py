@@ -40,7 +40,9 @@ def nearest(student, weights, words, word, **kwargs) -> list:
 
 def assert_like_reference(student, expected, weights, words, word, what: str, **kwargs) -> None:
     got, want = nearest(student, weights, words, word, **kwargs), nearest(expected, weights, words, word, **kwargs)
-    assert got == want, mismatch(f"{what}: nearest_words for {word!r} among {words}, k={kwargs.get('k', 20)}", want, got)
+    assert got == want, mismatch(
+        f"{what}: nearest_words for {word!r} among {words}, k={kwargs.get('k', 20)}", want, got
+    )
 
 
 @pytest.mark.points(1.5)
@@ -58,14 +60,22 @@ def test_uses_the_word_given(student, expected):
 @pytest.mark.points(1)
 def test_word_itself_first(student, expected):
     """puts the word itself first, even when another word has the very same vector"""
-    assert_like_reference(student, expected, TIED_WEIGHTS, TIED_WORDS, "great", "'great' first, then 'twin' at distance 0 too", k=2)
+    assert_like_reference(
+        student, expected, TIED_WEIGHTS, TIED_WORDS, "great", "'great' first, then 'twin' at distance 0 too", k=2
+    )
 
 
 @pytest.mark.points(1)
 def test_ties_by_index(student, expected):
     """gives words at equal distances in the order of their indices"""
     assert_like_reference(
-        student, expected, TIED_WEIGHTS, TIED_WORDS, "far", "'good' before 'fine', 'twin' before 'great' (lower index first)", k=6
+        student,
+        expected,
+        TIED_WEIGHTS,
+        TIED_WORDS,
+        "far",
+        "'good' before 'fine', 'twin' before 'great' (lower index first)",
+        k=6,
     )
 
 
@@ -102,6 +112,10 @@ def test_word_beyond_the_matrix(student):
     """raises a KeyError naming a word whose index has no row in the matrix (beyond top_words)"""
     word_to_id, id_to_word = vocabulary(WORDS)
     assert_key_error(
-        student, WEIGHTS, {**word_to_id, "kafkaesque": 40}, {**id_to_word, 40: "kafkaesque"}, "kafkaesque",
+        student,
+        WEIGHTS,
+        {**word_to_id, "kafkaesque": 40},
+        {**id_to_word, 40: "kafkaesque"},
+        "kafkaesque",
         f"A word of index 40 with only {len(WEIGHTS)} rows in the matrix",
     )

@@ -16,7 +16,9 @@ MAX_LENGTH = 4
 
 def padded(student, reviews=REVIEWS, max_length=MAX_LENGTH) -> np.ndarray:
     got = student.call(FUNCTION, reviews, max_length)
-    assert isinstance(got, np.ndarray) and got.ndim == 2, f"pad_reviews must return a 2-D NumPy array; it returned {shown(got)}"
+    assert isinstance(got, np.ndarray) and got.ndim == 2, (
+        f"pad_reviews must return a 2-D NumPy array; it returned {shown(got)}"
+    )
     return got
 
 
@@ -44,11 +46,15 @@ def test_length_from_argument(student):
     """makes every review max_review_length long, even when all are shorter"""
     for reviews, length in ((REVIEWS, MAX_LENGTH), ([[1, 5], [1, 6, 7]], 7), (REVIEWS, 2)):
         got = padded(student, reviews, length)
-        assert got.shape == (len(reviews), length), mismatch(f"The shape of pad_reviews({reviews}, {length})", (len(reviews), length), got.shape)
+        assert got.shape == (len(reviews), length), mismatch(
+            f"The shape of pad_reviews({reviews}, {length})", (len(reviews), length), got.shape
+        )
 
 
 @pytest.mark.points(1)
 def test_integer_dtype(student):
     """holds integer indices (int32, Keras's default)"""
     got = padded(student)
-    assert np.issubdtype(got.dtype, np.integer), f"Indices are whole numbers: expected an integer dtype such as int32, returned {got.dtype}"
+    assert np.issubdtype(got.dtype, np.integer), (
+        f"Indices are whole numbers: expected an integer dtype such as int32, returned {got.dtype}"
+    )

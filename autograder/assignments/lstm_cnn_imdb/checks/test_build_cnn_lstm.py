@@ -51,7 +51,8 @@ def test_pooling_halves_time(model):
     want_shape = [None, MAX_REVIEW_LENGTH // 2, FILTERS]
     assert pooling["output_shape"] == want_shape, mismatch(
         f"The MaxPooling1D's output shape for reviews of {MAX_REVIEW_LENGTH} words (the time axis halved)",
-        want_shape, pooling["output_shape"],
+        want_shape,
+        pooling["output_shape"],
     )
 
 

@@ -8,8 +8,14 @@ from autograder.engine.accuracy import assert_accurate
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
-    assert_compiled, assert_same_layer_classes, assert_same_parameter_count, assert_sigmoid_output, called, config_of,
-    layers_of, model_fixtures,
+    assert_compiled,
+    assert_same_layer_classes,
+    assert_same_parameter_count,
+    assert_sigmoid_output,
+    called,
+    config_of,
+    layers_of,
+    model_fixtures,
 )
 
 pytestmark = pytest.mark.function("build_simple_rnn")
@@ -45,7 +51,9 @@ def test_embedding_rows(model):
     """gives the Embedding vocab_size + 1 rows (the words and the padding 0) of embed_length numbers"""
     config = config_of(model, "Embedding")
     got = (config.get("input_dim"), config.get("output_dim"))
-    assert got == (VOCAB_SIZE + 1, EMBED_LENGTH), mismatch(f"Embedding (input_dim, output_dim) for {CALL}", (VOCAB_SIZE + 1, EMBED_LENGTH), got)
+    assert got == (VOCAB_SIZE + 1, EMBED_LENGTH), mismatch(
+        f"Embedding (input_dim, output_dim) for {CALL}", (VOCAB_SIZE + 1, EMBED_LENGTH), got
+    )
 
 
 @pytest.mark.points(1)
@@ -53,7 +61,9 @@ def test_input_length(model):
     """reads sentences of max_length words: the Embedding's output is (None, max_length, embed_length)"""
     got = layers_of(model, "Embedding")[0]["output_shape"]
     want = [None, MAX_LENGTH, EMBED_LENGTH]
-    assert got == want, mismatch(f"The Embedding's output shape for {CALL} (keras.Input(shape=(max_length,)))", want, got)
+    assert got == want, mismatch(
+        f"The Embedding's output shape for {CALL} (keras.Input(shape=(max_length,)))", want, got
+    )
 
 
 @pytest.mark.points(1)
@@ -74,13 +84,17 @@ def test_tanh(model):
 def test_last_state_only(model):
     """passes only the SimpleRNN's last state on (no return_sequences)"""
     got = config_of(model, "SimpleRNN").get("return_sequences")
-    assert got is False, mismatch("SimpleRNN(return_sequences=False): one state per sentence goes to the output layer", False, got)
+    assert got is False, mismatch(
+        "SimpleRNN(return_sequences=False): one state per sentence goes to the output layer", False, got
+    )
 
 
 @pytest.mark.points(0.5)
 def test_output_shape(model):
     """outputs one number per sentence: shape (None, 1)"""
-    assert model["output_shape"] == [None, 1], mismatch("The model's output shape", (None, 1), tuple(model["output_shape"]))
+    assert model["output_shape"] == [None, 1], mismatch(
+        "The model's output shape", (None, 1), tuple(model["output_shape"])
+    )
 
 
 @pytest.mark.points(1)
@@ -107,8 +121,15 @@ def test_accuracy(student):
     data = checkdata.accuracy_data()
     args = [checkdata.vocab_size(), EMBED, checkdata.MAX_LENGTH, RNN_UNITS]
     predictions = student.train_and_predict(
-        "build_simple_rnn", args, data.x_train, data.y_train, data.x_test,
-        epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
+        "build_simple_rnn",
+        args,
+        data.x_train,
+        data.y_train,
+        data.x_test,
+        epochs=EPOCHS,
+        batch_size=BATCH_SIZE,
+        seed=SEED,
+        timeout=TRAINING_TIME_LIMIT,
     )
     trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} sentences, {called('build_simple_rnn', args)}"
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.65-0.76", items="sentences")

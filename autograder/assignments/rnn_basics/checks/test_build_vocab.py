@@ -36,7 +36,8 @@ def test_ranked_by_count(student):
     top = {word: got.get(word) for word in ("was", "good", "food")}
     assert top["was"] == 1 and {top["good"], top["food"]} == {2, 3}, mismatch(
         f"The most frequent words of {SENTENCES!r}: 'was' (3 times), then 'good' and 'food' (twice)",
-        {"was": 1, "good": 2, "food": 3}, top,
+        {"was": 1, "good": 2, "food": 3},
+        top,
     )
 
 
@@ -67,5 +68,6 @@ def test_yelp_sentences(student, expected):
     got, want = vocab_of(student, sentences), expected.call("build_vocab", sentences)
     assert got[0] == want[0], mismatch(
         f"word_to_int for the {len(sentences)} train sentences ({len(want[0])} words)",
-        sorted(want[0].items(), key=lambda item: item[1])[:12], sorted(got[0].items(), key=lambda item: item[1])[:12],
+        sorted(want[0].items(), key=lambda item: item[1])[:12],
+        sorted(got[0].items(), key=lambda item: item[1])[:12],
     )

@@ -34,7 +34,9 @@ def test_unknown_words_skipped(student, expected):
 @pytest.mark.points(0.5)
 def test_empty_and_whitespace(student, expected):
     """gives an empty list for an empty sentence and splits on any run of whitespace"""
-    same_encoding(student, expected, ["", "  food \t was  ", "pizza"], "Empty lists, and whitespace runs separate words")
+    same_encoding(
+        student, expected, ["", "  food \t was  ", "pizza"], "Empty lists, and whitespace runs separate words"
+    )
 
 
 @pytest.mark.points(0.5)

@@ -15,7 +15,9 @@ LONG = [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [4, 5], list(range(20, 30))
 
 def padded(student, *args) -> np.ndarray:
     got = student.call("pad_post", *args)
-    assert isinstance(got, np.ndarray) and got.ndim == 2, f"pad_post must return a 2-D NumPy array; it returned {shown(got)}"
+    assert isinstance(got, np.ndarray) and got.ndim == 2, (
+        f"pad_post must return a 2-D NumPy array; it returned {shown(got)}"
+    )
     return got
 
 
@@ -47,4 +49,6 @@ def test_default_max_length(student):
 def test_integer_dtype(student):
     """holds integers"""
     got = padded(student, SEQS, 6)
-    assert np.issubdtype(got.dtype, np.integer), f"Word numbers are whole numbers: expected an integer dtype, returned {got.dtype}"
+    assert np.issubdtype(got.dtype, np.integer), (
+        f"Word numbers are whole numbers: expected an integer dtype, returned {got.dtype}"
+    )

@@ -8,7 +8,12 @@ from autograder.engine.accuracy import assert_accurate
 from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
-    assert_compiled, assert_same_layer_classes, assert_same_parameter_count, assert_sigmoid_output, called, config_of,
+    assert_compiled,
+    assert_same_layer_classes,
+    assert_same_parameter_count,
+    assert_sigmoid_output,
+    called,
+    config_of,
     model_fixtures,
 )
 
@@ -50,7 +55,9 @@ def test_embedding_sizes(model):
     """sizes the Embedding from n_input_nodes and n_embedding_nodes"""
     config = config_of(model, "Embedding")
     got = (config.get("input_dim"), config.get("output_dim"))
-    assert got == (N_INPUT, N_EMBEDDING), mismatch(f"Embedding (input_dim, output_dim) for {CALL}", (N_INPUT, N_EMBEDDING), got)
+    assert got == (N_INPUT, N_EMBEDDING), mismatch(
+        f"Embedding (input_dim, output_dim) for {CALL}", (N_INPUT, N_EMBEDDING), got
+    )
 
 
 @pytest.mark.points(1)
@@ -71,13 +78,17 @@ def test_recurrent_units(model):
 def test_last_state_only(model):
     """returns only the GRU's last state (no return_sequences)"""
     got = config_of(model, "GRU").get("return_sequences")
-    assert got is False, mismatch("GRU(return_sequences=False): one state per review goes to the output layer", False, got)
+    assert got is False, mismatch(
+        "GRU(return_sequences=False): one state per review goes to the output layer", False, got
+    )
 
 
 @pytest.mark.points(0.5)
 def test_output_shape(model):
     """outputs one number per review: shape (None, 1)"""
-    assert model["output_shape"] == [None, 1], mismatch("The model's output shape", (None, 1), tuple(model["output_shape"]))
+    assert model["output_shape"] == [None, 1], mismatch(
+        "The model's output shape", (None, 1), tuple(model["output_shape"])
+    )
 
 
 @pytest.mark.points(1)
@@ -102,7 +113,9 @@ def test_parameter_count(model, reference_model):
 def test_any_length(model):
     """accepts batches of sequences of any length"""
     shapes = [tuple(output.shape) for output in model["outputs"][:2]]
-    assert shapes == [(3, 1), (2, 1)], mismatch("Outputs for batches of 3 sequences of 7 and 2 of 23", [(3, 1), (2, 1)], shapes)
+    assert shapes == [(3, 1), (2, 1)], mismatch(
+        "Outputs for batches of 3 sequences of 7 and 2 of 23", [(3, 1), (2, 1)], shapes
+    )
 
 
 @pytest.mark.points(1)
@@ -110,7 +123,9 @@ def test_padding_ignored(model):
     """predicts the same for a review with or without zero padding in front"""
     plain, padded = model["outputs"][2], model["outputs"][3]
     assert np.allclose(plain, padded, atol=1e-5), mismatch(
-        f"The prediction for {SEQUENCE} and for {[0, 0, 0, *SEQUENCE]} (padding must be masked)", plain.ravel(), padded.ravel()
+        f"The prediction for {SEQUENCE} and for {[0, 0, 0, *SEQUENCE]} (padding must be masked)",
+        plain.ravel(),
+        padded.ravel(),
     )
 
 
@@ -120,8 +135,15 @@ def test_accuracy(student):
     data = checkdata.accuracy_data()
     args = [data.vocab_size, 32, 32]
     predictions = student.train_and_predict(
-        "create_rnn_model", args, data.x_train, data.y_train, data.x_test,
-        epochs=EPOCHS, batch_size=BATCH_SIZE, seed=SEED, timeout=TRAINING_TIME_LIMIT,
+        "create_rnn_model",
+        args,
+        data.x_train,
+        data.y_train,
+        data.x_test,
+        epochs=EPOCHS,
+        batch_size=BATCH_SIZE,
+        seed=SEED,
+        timeout=TRAINING_TIME_LIMIT,
     )
     trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} train reviews, {called('create_rnn_model', args)}"
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.72-0.78")

@@ -23,7 +23,9 @@ def bows(student, seqs=SEQS, length=LENGTH) -> np.ndarray:
 def test_shape(student):
     """returns an array of shape (number of sequences, matrix_length)"""
     got = bows(student)
-    assert got.shape == (len(SEQS), LENGTH), mismatch(f"The shape for {len(SEQS)} sequences and matrix_length={LENGTH}", (len(SEQS), LENGTH), got.shape)
+    assert got.shape == (len(SEQS), LENGTH), mismatch(
+        f"The shape for {len(SEQS)} sequences and matrix_length={LENGTH}", (len(SEQS), LENGTH), got.shape
+    )
 
 
 @pytest.mark.points(1)
@@ -46,4 +48,6 @@ def test_minlength(student, expected):
 def test_integer_dtype(student):
     """holds integer counts"""
     got = bows(student)
-    assert np.issubdtype(got.dtype, np.integer), f"Counts are whole numbers: expected an integer dtype, returned {got.dtype}"
+    assert np.issubdtype(got.dtype, np.integer), (
+        f"Counts are whole numbers: expected an integer dtype, returned {got.dtype}"
+    )

@@ -41,7 +41,9 @@ def test_min_freq_boundary(student, min_freq):
     lexicon = lexicon_of(student, SEQS, min_freq=min_freq)
     want = words_seen_more_than(SEQS, min_freq)
     assert set(lexicon) == want, mismatch(
-        f"With min_freq={min_freq}, the words counted more than {min_freq} times (and '<UNK>')", sorted(want), sorted(lexicon)
+        f"With min_freq={min_freq}, the words counted more than {min_freq} times (and '<UNK>')",
+        sorted(want),
+        sorted(lexicon),
     )
 
 
@@ -50,7 +52,9 @@ def test_default_min_freq(student):
     """uses min_freq=1 by default: a word seen once is left out"""
     lexicon = lexicon_of(student, SEQS)
     want = words_seen_more_than(SEQS, 1)
-    assert set(lexicon) == want, mismatch("make_lexicon(token_seqs) with the default min_freq=1", sorted(want), sorted(lexicon))
+    assert set(lexicon) == want, mismatch(
+        "make_lexicon(token_seqs) with the default min_freq=1", sorted(want), sorted(lexicon)
+    )
 
 
 @pytest.mark.points(1)

@@ -14,7 +14,9 @@ SEQS = [[5, 2, 9], [7], [3, 3, 4, 8, 6], [2, 2]]
 
 def padded(student, seqs=SEQS) -> np.ndarray:
     got = student.call("pad_idx_seqs", seqs)
-    assert isinstance(got, np.ndarray) and got.ndim == 2, f"pad_idx_seqs must return a 2-D NumPy array; it returned {shown(got)}"
+    assert isinstance(got, np.ndarray) and got.ndim == 2, (
+        f"pad_idx_seqs must return a 2-D NumPy array; it returned {shown(got)}"
+    )
     return got
 
 
@@ -22,7 +24,9 @@ def padded(student, seqs=SEQS) -> np.ndarray:
 def test_pre_padding(student, expected):
     """puts the zeros before each sequence"""
     got, want = padded(student), expected.call("pad_idx_seqs", SEQS)
-    assert got.shape == want.shape and (got == want).all(), mismatch(f"pad_idx_seqs({SEQS}) pads at the front", want, got)
+    assert got.shape == want.shape and (got == want).all(), mismatch(
+        f"pad_idx_seqs({SEQS}) pads at the front", want, got
+    )
 
 
 @pytest.mark.points(1)
@@ -31,7 +35,9 @@ def test_longest_length(student):
     for seqs in (SEQS, [[1], [4, 4, 4, 4, 4, 4, 4]]):
         got = padded(student, seqs)
         longest = max(map(len, seqs))
-        assert got.shape == (len(seqs), longest), mismatch(f"The shape of pad_idx_seqs({seqs})", (len(seqs), longest), got.shape)
+        assert got.shape == (len(seqs), longest), mismatch(
+            f"The shape of pad_idx_seqs({seqs})", (len(seqs), longest), got.shape
+        )
 
 
 @pytest.mark.points(0.5)
@@ -46,4 +52,6 @@ def test_equal_lengths(student):
 def test_integer_dtype(student):
     """holds integers"""
     got = padded(student)
-    assert np.issubdtype(got.dtype, np.integer), f"Indices are whole numbers: expected an integer dtype, returned {got.dtype}"
+    assert np.issubdtype(got.dtype, np.integer), (
+        f"Indices are whole numbers: expected an integer dtype, returned {got.dtype}"
+    )

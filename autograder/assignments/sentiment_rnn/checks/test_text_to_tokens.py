@@ -18,13 +18,20 @@ def same_tokens(student, expected, texts: list[str], what: str) -> None:
 @pytest.mark.points(1)
 def test_punctuation(student, expected):
     """keeps punctuation as tokens of their own"""
-    same_tokens(student, expected, ["What a film... truly (mostly) great, right?!"], "Punctuation stays, split off by spaCy")
+    same_tokens(
+        student, expected, ["What a film... truly (mostly) great, right?!"], "Punctuation stays, split off by spaCy"
+    )
 
 
 @pytest.mark.points(1)
 def test_contractions(student, expected):
     """splits contractions the way spaCy does"""
-    same_tokens(student, expected, ["I don't think it's the director's best, can't you tell?"], "Contractions are split by spaCy's rules")
+    same_tokens(
+        student,
+        expected,
+        ["I don't think it's the director's best, can't you tell?"],
+        "Contractions are split by spaCy's rules",
+    )
 
 
 @pytest.mark.points(0.5)
@@ -48,10 +55,17 @@ def test_non_ascii(student, expected):
 @pytest.mark.points(0.5)
 def test_html_remnants(student, expected):
     """tokenizes leftover <br /> tags like any other text"""
-    same_tokens(student, expected, ["Good start.<br /><br />Bad ending.<br />Meh"], "Leftover <br /> tags are tokenized as spaCy splits them")
+    same_tokens(
+        student,
+        expected,
+        ["Good start.<br /><br />Bad ending.<br />Meh"],
+        "Leftover <br /> tags are tokenized as spaCy splits them",
+    )
 
 
 @pytest.mark.points(0.5)
 def test_several_texts(student, expected):
     """returns one token list per review, in order"""
-    same_tokens(student, expected, ["First review.", "", "Second one, longer!", "third"], "One list per review, in order")
+    same_tokens(
+        student, expected, ["First review.", "", "Second one, longer!", "third"], "One list per review, in order"
+    )
