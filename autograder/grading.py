@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.assignments import Assignment
+from autograder.course import Assignment
 from autograder.engine.outcome import CheckResult, max_total, total
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import runnable_cells

@@ -5,7 +5,7 @@ value is the cell's last expression, which nbgrader takes as partial credit. The
 checks and the gate rule are the kit grader's own, so both give the same points.
 """
 
-from autograder.assignments import get
+from autograder.course import get
 from autograder.engine.outcome import total
 from autograder.engine.run import run_checks
 from autograder.sandbox.inprocess import InProcessStudent

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.course import Assignment
 from autograder.notebook.cells import nbgrader_meta
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -28,9 +29,9 @@ HOSTILE_ASSIGNMENT = "sentiment_rnn"  # the fixtures in tests/hostile/ replace i
 Change = tuple[str, str, str, str]  # (name, function, text in its solution cell, replacement)
 
 
-def mutants_of(assignment: str) -> tuple[list[Change], list[Change]]:
-    """tests/mutants/<assignment>.py: its MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
-    module = importlib.import_module(f"mutants.{assignment}")
+def mutants_of(assignment: Assignment) -> tuple[list[Change], list[Change]]:
+    """autograder/assignments/<name>/mutants.py: its MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
+    module = importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
     return module.MUTANTS, module.VALID_VARIANTS
 
 
@@ -61,13 +62,13 @@ def bundles(changes: list[Change], kind: str) -> dict[str, list[Change]]:
     return packed
 
 
-def bundled(assignment: str) -> dict[str, list[Change]]:
+def bundled(assignment: Assignment) -> dict[str, list[Change]]:
     """An assignment's mutants and other correct answers, by the student name of the bundle that holds them."""
     mutants, variants = mutants_of(assignment)
     return bundles(mutants, "mutants") | bundles(variants, "variants")
 
 
-def bundle_of(assignment: str, name: str) -> tuple[str, list[Change]]:
+def bundle_of(assignment: Assignment, name: str) -> tuple[str, list[Change]]:
     """The bundle that holds the mutant or other correct answer `name`, and all its changes."""
     (found,) = [
         (student, changes) for student, changes in bundled(assignment).items() if name in (c[0] for c in changes)
@@ -127,7 +128,7 @@ def another_assignments(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def class_of_cases(assignment: str, source: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode | bytes]:
+def class_of_cases(assignment: Assignment, source: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode | bytes]:
     """Every submission of an assignment's class run: a notebook, or raw bytes for files that are not one.
 
     Each assignment has its honest copy, mutants and other correct answers; the hostile
@@ -135,7 +136,7 @@ def class_of_cases(assignment: str, source: nbformat.NotebookNode) -> dict[str, 
     """
     cases: dict[str, nbformat.NotebookNode | bytes] = {"honest": source}
     cases |= {student: mutated(source, *changes) for student, changes in bundled(assignment).items()}
-    if assignment != HOSTILE_ASSIGNMENT:
+    if assignment.name != HOSTILE_ASSIGNMENT:
         return cases
     cases |= {path.stem: hostile(source, path.stem) for path in sorted(HOSTILE.glob("*.py"))}
     cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from kitdata.paths import resolve_data_dir
 
-from autograder.assignments import ASSIGNMENTS, Assignment, get
+from autograder.course import Assignment, discover, get
 
 ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
@@ -51,10 +51,10 @@ def by_function(results: dict) -> dict[str, tuple[float, float]]:
     return totals
 
 
-@pytest.fixture(scope="session", params=sorted(ASSIGNMENTS))
+@pytest.fixture(scope="session", params=sorted(discover()))
 def assignment(request: pytest.FixtureRequest) -> Assignment:
     """Each of the kit's assignments in turn: the tests that take it hold for every one."""
-    return ASSIGNMENTS[request.param]
+    return get(request.param)
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +90,7 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
         root = tmp_path_factory.mktemp(f"class-{assignment.name}")
         submitted, out = root / "submitted", root / "out"
         source = nbformat.read(assignment.source_notebook, as_version=4)
-        cases = {**class_of_cases(assignment.name, source), "blank": assignment.release_notebook.read_bytes()}
+        cases = {**class_of_cases(assignment, source), "blank": assignment.release_notebook.read_bytes()}
         for student, case in cases.items():
             path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
             path.parent.mkdir(parents=True)

@@ -25,15 +25,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from cases import class_of_cases
 
-from autograder.assignments import ASSIGNMENTS
+from autograder.course import discover
 
 
 def record(out: Path, names: list[str]) -> None:
-    for assignment in (ASSIGNMENTS[name] for name in names):
+    for assignment in (discover()[name] for name in names):
         with tempfile.TemporaryDirectory(prefix="kit-snapshot-") as scratch:
             submitted, graded = Path(scratch, "submitted"), Path(scratch, "graded")
             source = nbformat.read(assignment.source_notebook, as_version=4)
-            cases = {**class_of_cases(assignment.name, source), "blank": assignment.release_notebook.read_bytes()}
+            cases = {**class_of_cases(assignment, source), "blank": assignment.release_notebook.read_bytes()}
             for student, case in cases.items():
                 path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
                 path.parent.mkdir(parents=True)
@@ -76,7 +76,7 @@ def main() -> int:
     comparing.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.action == "record":
-        record(args.out, args.assignment or sorted(ASSIGNMENTS))
+        record(args.out, args.assignment or sorted(discover()))
         return 0
     return compare(args.before, args.after)
 

@@ -9,7 +9,7 @@ from distributed import LocalCluster
 from nbgrader.api import Gradebook
 
 FUNCTIONS = list(ASSIGNMENT.functions)
-WRONG, _ = bundle_of(ASSIGNMENT.name, "post_padding")  # a bundle of mutants, one of them pads at the end
+WRONG, _ = bundle_of(ASSIGNMENT, "post_padding")  # a bundle of mutants, one of them pads at the end
 SMALL_CLASS = ("honest", WRONG, "blank", "binary_garbage")  # honest, partly wrong, blank, broken
 
 

@@ -13,8 +13,6 @@ import pytest
 from cases import HOSTILE
 from conftest import ASSIGNMENT, by_function
 
-from autograder.assignments import KIT_ROOT
-
 NOT_A_NOTEBOOK = {f: "Not graded" for f in ASSIGNMENT.functions}
 EXPECTED = {  # case: {function that scores 0: text each of its failed checks shows}
     "honest": {},
@@ -96,7 +94,7 @@ def test_forged_results_files_change_nothing(class_run):
 @pytest.mark.parametrize("way", ["import_reference", "walk_for_reference"])
 def test_reading_the_reference_works_outside_the_sandbox(way, monkeypatch):
     """Unconfined, from the kit's folder, both ways of the fixture find the reference: the sandbox is what stops them."""
-    monkeypatch.chdir(KIT_ROOT / "tests")
+    monkeypatch.chdir(ASSIGNMENT.root / "tests")
     scope: dict = {}
     exec((HOSTILE / "reading_the_reference.py").read_text(encoding="utf-8"), scope)
     assert scope[way]().make_lexicon([["a", "a", "b"]], 1) == {"a": 2, "<UNK>": 1}

@@ -9,21 +9,21 @@ import pytest
 from cases import bundle_of, mutants_of, mutated
 from conftest import ASSIGNMENT, by_function, grade
 
-from autograder.assignments import ASSIGNMENTS
+from autograder.course import discover
 
 
 def cases(kind: int) -> list:
     """(assignment, name, function) for every mutant (kind 0) or other correct answer (kind 1), by id."""
     return [
-        pytest.param(ASSIGNMENTS[name], case[0], case[1], id=f"{name}-{case[0]}")
-        for name in sorted(ASSIGNMENTS)
-        for case in mutants_of(name)[kind]
+        pytest.param(assignment, case[0], case[1], id=f"{name}-{case[0]}")
+        for name, assignment in discover().items()
+        for case in mutants_of(assignment)[kind]
     ]
 
 
 @pytest.mark.parametrize("assignment_of_case, name, function", cases(0))
 def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, function, class_runs):
-    student, changes = bundle_of(assignment_of_case.name, name)
+    student, changes = bundle_of(assignment_of_case, name)
     results = class_runs(assignment_of_case).results[student]
     scores = by_function(results)
     assert scores[function][0] < scores[function][1], f"{name} kept all points of {function}"
@@ -38,7 +38,7 @@ def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, 
 
 @pytest.mark.parametrize("assignment_of_case, name, function", cases(1))
 def test_other_correct_answers_earn_full_marks(assignment_of_case, name, function, class_runs):
-    student, _ = bundle_of(assignment_of_case.name, name)
+    student, _ = bundle_of(assignment_of_case, name)
     results = class_runs(assignment_of_case).results[student]
     assert results["score"] == results["max_score"], [t for t in results["tests"] if t["status"] == "failed"]
 
@@ -48,7 +48,7 @@ def test_same_submission_same_results(source_notebook, class_run, tmp_path):
 
     The accuracy check fails it: its output layer has no sigmoid.
     """
-    student, changes = bundle_of(ASSIGNMENT.name, "no_sigmoid")
+    student, changes = bundle_of(ASSIGNMENT, "no_sigmoid")
     path = tmp_path / "submission.ipynb"
     nbformat.write(mutated(source_notebook, *changes), path)
     alone = grade(path, tmp_path / "results.json")

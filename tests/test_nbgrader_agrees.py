@@ -9,7 +9,6 @@ import pytest
 from conftest import by_function, require_data_dir
 from nbgrader.api import Gradebook
 
-from autograder.assignments import KIT_ROOT
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import cell_by_grade_id
 
@@ -30,8 +29,8 @@ def printed(course: Path, student: str, assignment: str, grade_id: str) -> str:
 def course(tmp_path_factory, assignment) -> Path:
     """A course folder with the reference and the blank stub submitted, autograded by nbgrader."""
     course = tmp_path_factory.mktemp(f"course-{assignment.name}")
-    shutil.copy(KIT_ROOT / "nbgrader_config.py", course)
-    shutil.copytree(KIT_ROOT / "source", course / "source")
+    shutil.copy(assignment.root / "nbgrader_config.py", course)
+    shutil.copytree(assignment.root / "source", course / "source")
     nbgrader(course, "generate_assignment", assignment.name, "--force")
     submissions = {
         "reference": assignment.source_notebook,

@@ -5,15 +5,14 @@ import shutil
 
 import nbformat
 
-from autograder.assignments import KIT_ROOT
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import BEGIN_HIDDEN, BEGIN_SOLUTION, nbgrader_meta, without_solution_markers
 
 
 def test_release_is_up_to_date(assignment, tmp_path):
     """Regenerating the student notebook from source/ gives exactly the committed release/."""
-    shutil.copy(KIT_ROOT / "nbgrader_config.py", tmp_path)
-    shutil.copytree(KIT_ROOT / "source", tmp_path / "source")
+    shutil.copy(assignment.root / "nbgrader_config.py", tmp_path)
+    shutil.copytree(assignment.root / "source", tmp_path / "source")
     done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     fresh = nbformat.read(tmp_path / "release" / assignment.name / f"{assignment.name}.ipynb", as_version=4)

@@ -17,8 +17,8 @@ import dask
 from distributed import Client, LocalCluster, as_completed
 from tqdm import tqdm
 
-from autograder import assignments
 from autograder.batch.discover import Submission
+from autograder.course import get
 from autograder.grading import grade_notebook, not_graded
 from autograder.sandbox.kernel import ONE_CORE_ENV
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
@@ -41,7 +41,7 @@ def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy)
     with tempfile.TemporaryDirectory(prefix="kit-task-") as folder:
         notebook = Path(folder, Path(file_name).name)
         notebook.write_bytes(content)
-        return grade_notebook(notebook, assignments.get(assignment), policy).results()
+        return grade_notebook(notebook, get(assignment), policy).results()
 
 
 @contextmanager
@@ -120,7 +120,7 @@ def grade_class(
                 results = future.result()
             except Exception as error:  # KilledWorker after the retry, or a grader bug: reported, never lost
                 reason = f"the grading worker failed twice ({type(error).__name__}: {error})"
-                results = not_graded(assignments.get(assignment), reason).results()
+                results = not_graded(get(assignment), reason).results()
             on_result(student, results)
             rows[student] = results
             bar.update()

@@ -11,7 +11,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import SAWarning
 
-from autograder.assignments import Assignment
+from autograder.course import Assignment
 from autograder.nbgrader_cli import alembic_on_path
 from autograder.notebook.cells import is_test_cell, nbgrader_meta
 from autograder.reporting.grades_csv import function_scores

@@ -20,11 +20,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from autograder import assignments
-from autograder.assignments import KIT_ROOT, Assignment
 from autograder.batch.discover import find_submissions
 from autograder.batch.execute import dask_client, grade_class
 from autograder.commands.grade import available_cores
+from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
 
 
@@ -32,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench", help="time class grading: the kit beside nbgrader autograde", description=__doc__
     )
-    parser.add_argument("--assignment", required=True, choices=sorted(assignments.ASSIGNMENTS))
+    parser.add_argument("--assignment", required=True, choices=sorted(discover()))
     parser.add_argument("--submissions", type=int, default=4)
     parser.add_argument(
         "--reviews", type=int, help="reviews per split for nbgrader's run of the data cells (default: all)"
@@ -47,8 +46,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def make_course(assignment: Assignment, copies: int, folder: Path) -> None:
     """An nbgrader course folder with `copies` students who all handed in the reference."""
-    shutil.copy(KIT_ROOT / "nbgrader_config.py", folder)
-    shutil.copytree(KIT_ROOT / "source", folder / "source")
+    shutil.copy(assignment.root / "nbgrader_config.py", folder)
+    shutil.copytree(assignment.root / "source", folder / "source")
     done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=folder)
     if done.returncode:
         raise SystemExit(done.stderr)
@@ -60,7 +59,7 @@ def make_course(assignment: Assignment, copies: int, folder: Path) -> None:
 
 def _load_reference(name: str) -> None:
     """What every worker does once before its first submission: import the reference and its libraries."""
-    assignments.get(name).reference()
+    get(name).reference()
 
 
 def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float, float]:
@@ -113,7 +112,7 @@ def time_nbgrader(assignment: Assignment, course: Path, reviews: int | None) -> 
 
 
 def run(args: argparse.Namespace) -> int:
-    assignment, n = assignments.get(args.assignment), args.submissions
+    assignment, n = get(args.assignment), args.submissions
     m = args.nbgrader_copies or n
     worker_counts = sorted({1, 2, available_cores()})
     with tempfile.TemporaryDirectory(prefix="kit-bench-course-") as folder:

@@ -12,107 +12,16 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import nbformat
-from kitdata.paths import how_to_fix, resolve_data_dir
+from kitdata.paths import MissingDatasetError, dataset_files, resolve_data_dir
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from autograder import assignments
+from autograder.course import Benchmark, discover, get
 from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
-
-
-@dataclass(frozen=True)
-class Trained:
-    """One model the notebook trains on the full data, and the test accuracy it must reach."""
-
-    label: str
-    train_cell: str  # grade_id of the cell that trains it
-    accuracy: str  # the notebook variable that holds its test accuracy after the run
-    target: float
-    why: str  # where the target comes from
-
-
-@dataclass(frozen=True)
-class Benchmark:
-    """What the command needs to know of one assignment's notebook."""
-
-    data_file: str  # in the data folder, checked before a kernel is started
-    models: tuple[Trained, ...]
-    size_env: str | None = None  # the environment variable that sets the number of examples per split
-    full_size: int | None = None  # the size of each split: the targets hold for this many only
-    tokenize_cell: str | None = None  # grade_id of a cell that tokenizes `train` and `test` with spaCy
-
-
-BENCHMARKS = {
-    "sentiment_rnn": Benchmark(
-        data_file="aclImdb_v1_labeled.csv.gz",
-        models=(
-            Trained("GRU", "train_model", "test_accuracy", 0.88, "Maas et al. (2011) report 88.89% on the same split"),
-        ),
-        size_env="SENTIMENT_RNN_N_REVIEWS",
-        full_size=25000,
-        tokenize_cell="tokenize_data",
-    ),
-    "lstm_cnn_imdb": Benchmark(
-        data_file="aclImdb_v1_labeled.csv.gz",
-        models=(
-            Trained("LSTM", "train_lstm", "lstm_accuracy", 0.87, "the tutorial's LSTM reaches about 87% in 2-3 epochs"),
-            Trained(
-                "LSTM with dropout",
-                "train_dropout",
-                "dropout_accuracy",
-                0.87,
-                "about 87% in the tutorial, as without dropout",
-            ),
-            Trained(
-                "Conv1D + LSTM",
-                "train_cnn",
-                "cnn_accuracy",
-                0.88,
-                "about 88% in the tutorial; Maas et al. (2011) report 88.89% on the same split",
-            ),
-        ),
-        size_env="LSTM_CNN_IMDB_N_REVIEWS",
-        full_size=25000,
-    ),
-    "rnn_basics": Benchmark(
-        data_file="sentiment_labelled_sentences",
-        models=(
-            Trained(
-                "SimpleRNN",
-                "train_model",
-                "test_accuracy",
-                0.62,
-                "over training seeds 1-8 the reference scores 0.64-0.77 on the 100 test sentences, half of them positive",
-            ),
-        ),
-    ),
-    "imdb_many_to_one": Benchmark(
-        data_file="aclImdb_v1_labeled.csv.gz",
-        models=(
-            Trained(
-                "mean of embeddings",
-                "train_mean",
-                "mean_test_accuracy",
-                0.833,
-                "the lab's published 83.32% (3 epochs, batches of 64)",
-            ),
-            Trained(
-                "LSTM(128)",
-                "train_lstm",
-                "lstm_test_accuracy",
-                0.846,
-                "the lab's published 84.62% (3 epochs, batches of 64)",
-            ),
-        ),
-        size_env="IMDB_MANY_TO_ONE_N_REVIEWS",
-        full_size=25000,
-    ),
-}
 
 # Run in the kernel after the notebook. The tokenizer is timed on a fresh `nlp`, since
 # the notebook's own one has cached every word it has already seen and would look too fast.
@@ -145,7 +54,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="run the instructor's notebook end to end: accuracy and timings",
         description=__doc__,
     )
-    parser.add_argument("--assignment", required=True, choices=sorted(BENCHMARKS))
+    parser.add_argument(
+        "--assignment", required=True, choices=sorted(name for name, a in discover().items() if a.declaration.benchmark)
+    )
     parser.add_argument("--data-dir", help="data folder (default: $KIT_DATA_DIR, else the kit's per-user folder)")
     parser.add_argument(
         "--reviews", type=int, help="reviews per split, for notebooks that can take a subset (default: all)"
@@ -155,28 +66,28 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    bench = BENCHMARKS[args.assignment]
-    notebook_path = args.notebook or assignments.get(args.assignment).source_notebook
+    assignment = get(args.assignment)
+    bench, subset = assignment.declaration.benchmark, assignment.declaration.subset
+    notebook_path = args.notebook or assignment.source_notebook
     data_dir = resolve_data_dir(args.data_dir)
-    if args.reviews is not None and not (bench.size_env and 0 < args.reviews <= bench.full_size):
-        limit = (
-            f"between 1 and {bench.full_size}" if bench.size_env else "not used: this notebook always uses all its data"
-        )
+    if args.reviews is not None and not (subset and 0 < args.reviews <= subset.full):
+        limit = f"between 1 and {subset.full}" if subset else "not used: this notebook always uses all its data"
         print(f"error: --reviews is {limit}", file=sys.stderr)
         return 2
     if not notebook_path.is_file():
         print(f"error: no notebook at {notebook_path}", file=sys.stderr)
         return 2
-    if not (data_dir / bench.data_file).exists():
-        print(
-            f"error: {bench.data_file} is not in the data folder {data_dir}.\n{how_to_fix(data_dir)}", file=sys.stderr
-        )
+    try:
+        for dataset in assignment.declaration.datasets:
+            dataset_files(dataset, data_dir)
+    except MissingDatasetError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
 
     notebook = nbformat.read(notebook_path, as_version=4)
     env = {**os.environ, "KIT_DATA_DIR": str(data_dir)}
-    if bench.size_env:
-        env[bench.size_env] = str(args.reviews or bench.full_size)
+    if subset:
+        env[subset.env] = str(args.reviews or subset.full)
     print(f"Running {notebook_path} with the data in {data_dir} ...", flush=True)
     try:
         total_s, probe = _execute(notebook, env, notebook_path.parent, probe_code(bench))
@@ -203,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
             f"{model.label}: trained in {_seconds(cell_by_grade_id(notebook, model.train_cell)):.1f} s (cell {model.train_cell}),"
             f" test accuracy {accuracy:.4f}, target {model.target:.3f} ({model.why}): {'reached' if reached else 'MISSED'}"
         )
-    if args.reviews is not None and args.reviews < bench.full_size:
-        print(f"FAIL: a subset of {args.reviews} per split; the targets hold for all {bench.full_size}")
+    if args.reviews is not None and args.reviews < subset.full:
+        print(f"FAIL: a subset of {args.reviews} per split; the targets hold for all {subset.full}")
         return 1
     print("PASS: every model reaches its target" if ok else "FAIL: a model misses its target")
     return 0 if ok else 1

@@ -7,8 +7,7 @@ submission earns zero without breaking the grader.
 
 import argparse
 
-from autograder import assignments
-from autograder.assignments import KIT_ROOT, Assignment
+from autograder.course import Assignment, discover
 from autograder.grading import grade_notebook
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.reporting.table import format_table
@@ -18,25 +17,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check-assignments", help="release, then grade each reference and blank stub", description=__doc__
     )
-    parser.add_argument(
-        "--assignment", action="append", choices=sorted(assignments.ASSIGNMENTS), help="only these (default: all)"
-    )
+    parser.add_argument("--assignment", action="append", choices=sorted(discover()), help="only these (default: all)")
     parser.set_defaults(run=run)
 
 
 def release(assignment: Assignment) -> None:
     """Regenerate release/<name>/ from source/<name>/ with nbgrader, as an instructor would."""
-    done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=KIT_ROOT)
+    done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=assignment.root)
     if done.returncode:
         raise SystemExit(f"nbgrader generate_assignment {assignment.name} failed:\n{done.stdout}{done.stderr}")
 
 
 def run(args: argparse.Namespace) -> int:
     ok = True
-    for name in args.assignment or sorted(assignments.ASSIGNMENTS):
-        assignment = assignments.get(name)
+    assignments = discover()
+    for name in args.assignment or sorted(assignments):
+        assignment = assignments[name]
         release(assignment)
-        print(f"released {assignment.release_notebook.relative_to(KIT_ROOT)}")
+        print(f"released {assignment.release_notebook.relative_to(assignment.root)}")
         for label, notebook, wanted in (
             ("reference", assignment.source_notebook, "full"),
             ("blank stub", assignment.release_notebook, "zero"),

@@ -9,11 +9,11 @@ import argparse
 import os
 from pathlib import Path
 
-from autograder import assignments
 from autograder.atomic import write_text
 from autograder.batch.discover import DiscoveryError, find_submissions
 from autograder.batch.execute import RESULTS_FILE, grade_class
 from autograder.batch.gradebook import record_scores
+from autograder.course import discover, get
 from autograder.grading import grade_notebook
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
@@ -31,7 +31,7 @@ def available_cores() -> int:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("grade", help="grade one notebook or a whole class", description=__doc__)
     parser.add_argument("path", type=Path, help="a submitted .ipynb, a folder of submissions, or a .zip of them")
-    parser.add_argument("--assignment", required=True, choices=sorted(assignments.ASSIGNMENTS))
+    parser.add_argument("--assignment", required=True, choices=sorted(discover()))
     parser.add_argument("--results", type=Path, help="one notebook: write its results.json here")
     parser.add_argument(
         "--out", type=Path, help="a class: the folder for per-student results, grades.csv and report.html"
@@ -110,7 +110,7 @@ def policy_from(args: argparse.Namespace) -> Policy:
 def run(args: argparse.Namespace) -> int:
     policy = policy_from(args)
     if args.path.suffix == ".ipynb":
-        graded = grade_notebook(args.path, assignments.get(args.assignment), policy)
+        graded = grade_notebook(args.path, get(args.assignment), policy)
         print(format_table(graded.checks))
         print(*graded.notes, sep="\n")
         if args.results:
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     write_grades_csv(rows, args.out / "grades.csv")
     write_text(class_report_html(args.assignment, rows), args.out / "report.html")
     if args.gradebook:
-        record_scores(args.gradebook, assignments.get(args.assignment), rows)
+        record_scores(args.gradebook, get(args.assignment), rows)
     print(
         f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, <student>/results.json, feedback.html)"
     )

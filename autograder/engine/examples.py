@@ -1,7 +1,9 @@
 """The check every graded function has first: the examples students already see.
 
 The examples are the visible asserts of the function's test cell in the
-instructor's notebook. They run here, in the grading process, not in the
+instructor's notebook. The grading plugin puts this check first in the check module
+of every function whose test cell has examples, so no check module names it.
+They run here, in the grading process, not in the
 student's: each graded function they call is a stand-in that asks the student's
 process for the answer as plain data (a model is described from outside, see
 ModelView). So a submission that patches `assert`, numpy or the kit's probe in
@@ -14,6 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from autograder.course import Assignment
 from autograder.sandbox.student import Student, StudentError
 
 SOURCE = "<notebook test cell>"
@@ -67,16 +70,8 @@ def run_examples(student: Student, code: str, functions: tuple[str, ...], models
         raise AssertionError(f"The notebook's examples fail: {type(error).__name__}: {error}") from None
 
 
-def examples_check(assignment: str, function: str, points: float = 1) -> object:
-    """A gate check running the visible asserts of `function`'s test cell."""
-
-    @pytest.mark.gate
-    @pytest.mark.points(points)
-    def test_notebook_examples(student: Student) -> None:
-        """passes the examples in the notebook's test cell"""
-        from autograder.assignments import get
-
-        graded = get(assignment)
-        run_examples(student, graded.examples(function), graded.functions, graded.models)
-
-    return test_notebook_examples
+@pytest.mark.gate
+@pytest.mark.points(1)
+def test_notebook_examples(student: Student, assignment: Assignment, function: str) -> None:
+    """passes the examples in the notebook's test cell"""
+    run_examples(student, assignment.examples(function), assignment.functions, assignment.models)

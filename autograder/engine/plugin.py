@@ -1,46 +1,90 @@
-"""The pytest plugin that turns an assignment's tests into graded checks.
+"""The pytest plugin that turns an assignment's check modules into graded checks.
 
-A check is a plain pytest test. `@pytest.mark.points(n)` gives its worth; the module's
-`pytestmark = pytest.mark.function("name")` names the student function it grades;
-`@pytest.mark.gate` marks the check that runs the notebook's own examples. The plugin
-supplies the `student`, `reference` and `expected` fixtures and records one CheckResult per test.
+A check is a plain pytest test in autograder/assignments/<name>/checks/test_<function>.py:
+the file name says which student function it grades, `@pytest.mark.points(n)` what it is
+worth, its docstring's first line what it checks. The plugin puts the notebook's examples
+first in every module (engine/examples.py, marked `gate`), supplies the fixtures `student`,
+`reference`, `expected`, `assignment` and `function`, and records one CheckResult per test.
 """
+
+from pathlib import Path
 
 import pytest
 
+from autograder.course import Assignment
+from autograder.engine.examples import test_notebook_examples
 from autograder.engine.outcome import CheckResult
 from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.student import Student, StudentError
 
 MARKERS = (
     "points(n): how many points the check is worth",
-    "function(name): the student function the check grades",
     "gate: the check of a function's notebook examples; when it fails the function earns 0",
 )
+CHECK_PREFIX = "test_"
+
+
+def function_of(path: Path) -> str:
+    """The graded function a check module is about: checks/test_make_lexicon.py grades make_lexicon."""
+    return path.stem.removeprefix(CHECK_PREFIX)
+
+
+class CheckModule(pytest.Module):
+    """A check module, with the check of the function's notebook examples first."""
+
+    def __init__(self, *, examples: bool, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._examples = examples
+
+    def collect(self) -> list[pytest.Item | pytest.Collector]:
+        checks = list(super().collect())
+        if not self._examples:
+            return checks
+        gate = pytest.Function.from_parent(self, name=test_notebook_examples.__name__, callobj=test_notebook_examples)
+        return [gate, *checks]
 
 
 class GradingPlugin:
-    def __init__(self, student: Student, reference: object) -> None:
+    def __init__(self, assignment: Assignment, student: Student) -> None:
+        self._assignment = assignment
         self._student = student
-        self._reference = reference
         self.results: list[CheckResult] = []
 
     def pytest_configure(self, config: pytest.Config) -> None:
         for marker in MARKERS:
             config.addinivalue_line("markers", marker)
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pycollect_makemodule(self, module_path: Path, parent: pytest.Collector) -> CheckModule:
+        function = function_of(module_path)
+        if function not in self._assignment.functions:
+            raise pytest.UsageError(
+                f"{module_path} grades {function!r}, which has no solution cell in {self._assignment.source_notebook}"
+            )
+        examples = bool(self._assignment.examples(function).strip())
+        return CheckModule.from_parent(parent, path=module_path, examples=examples)
+
     @pytest.fixture(scope="session")
     def student(self) -> Student:
         return self._student
 
     @pytest.fixture(scope="session")
-    def reference(self) -> object:
-        return self._reference
+    def assignment(self) -> Assignment:
+        return self._assignment
 
     @pytest.fixture(scope="session")
-    def expected(self) -> InProcessStudent:
+    def reference(self) -> object:
+        return self._assignment.reference()
+
+    @pytest.fixture(scope="session")
+    def expected(self, reference: object) -> InProcessStudent:
         """The reference behind the same wire format as the student, for like-for-like answers."""
-        return InProcessStudent(vars(self._reference))
+        return InProcessStudent(vars(reference))
+
+    @pytest.fixture(scope="module")
+    def function(self, request: pytest.FixtureRequest) -> str:
+        """The graded function of the check module being run."""
+        return function_of(request.path)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
@@ -51,14 +95,14 @@ class GradingPlugin:
 
     @staticmethod
     def _result(item: pytest.Item, call: pytest.CallInfo, passed: bool) -> CheckResult:
-        points, function = item.get_closest_marker("points"), item.get_closest_marker("function")
-        if points is None or function is None:
-            raise pytest.UsageError(f"{item.nodeid} needs both a points and a function marker")
+        points = item.get_closest_marker("points")
+        if points is None:
+            raise pytest.UsageError(f"{item.nodeid} needs a points marker")
         doc = (item.function.__doc__ or item.name).strip().splitlines()[0]
         if hasattr(item, "callspec"):  # parametrized: say which case, so every check has its own name
             doc += " (" + ", ".join(f"{k}={v!r}" for k, v in item.callspec.params.items()) + ")"
         return CheckResult(
-            function=function.args[0],
+            function=function_of(item.path),
             name=doc,
             points=float(points.args[0]),
             passed=passed,

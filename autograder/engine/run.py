@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.assignments import Assignment
+from autograder.course import Assignment
 from autograder.engine.outcome import CheckResult, apply_gates
 from autograder.engine.plugin import GradingPlugin
 from autograder.sandbox.student import Student
@@ -27,8 +27,8 @@ PYTEST_ARGS = (
 def run_checks(assignment: Assignment, student: Student, functions: tuple[str, ...] | None = None) -> list[CheckResult]:
     """Run the checks of `functions` (all by default), in the assignment's order."""
     selected = functions or assignment.functions
-    files = [str(assignment.checks_dir / f"test_{name}.py") for name in selected]
-    plugin = GradingPlugin(student, assignment.reference())
+    files = [str(assignment.check_module(name)) for name in selected]
+    plugin = GradingPlugin(assignment, student)
     pytest.main([*PYTEST_ARGS, "--rootdir", str(assignment.checks_dir), *files], plugins=[plugin])
     missing = set(selected) - {r.function for r in plugin.results}
     if missing:

@@ -5,7 +5,7 @@ import os
 
 
 def import_reference():
-    from autograder.assignments import get
+    from autograder.course import get
 
     return get("sentiment_rnn").reference()
 

@@ -12,9 +12,11 @@ from functools import cache
 
 import numpy as np
 
-from autograder.assignments import get
 from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
+from autograder.course import of_module
+
+ASSIGNMENT = of_module(__name__)
 
 TOP_WORDS, INDEX_FROM, MAX_REVIEW_LENGTH = 5000, 3, 100
 SEED = 1005
@@ -41,7 +43,7 @@ class IndexedData:
 @cache
 def indexed_data() -> IndexedData:
     """N_TRAIN train and N_TEST test reviews drawn at random with a fixed seed (each split is half positive)."""
-    reference = get("imdb_many_to_one").solutions_file.read_bytes()
+    reference = ASSIGNMENT.solutions_file.read_bytes()
     key = hashlib.sha256(
         repr((TOP_WORDS, INDEX_FROM, MAX_REVIEW_LENGTH, SEED, N_TRAIN, N_TEST)).encode() + reference
     ).hexdigest()[:16]
@@ -55,7 +57,7 @@ def indexed_data() -> IndexedData:
 def _build(path) -> None:
     from kitdata import get_imdb_word_index, load_imdb_indexed
 
-    pad_reviews = get("imdb_many_to_one").reference().pad_reviews
+    pad_reviews = ASSIGNMENT.reference().pad_reviews
     rng = np.random.default_rng(SEED)
     arrays = {}
     for split, (x, y), n in zip(

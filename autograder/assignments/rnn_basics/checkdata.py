@@ -12,9 +12,11 @@ from functools import cache
 
 import numpy as np
 
-from autograder.assignments import get
 from autograder.cache import cache_dir
+from autograder.course import of_module
 from autograder.engine.accuracy import AccuracyData
+
+ASSIGNMENT = of_module(__name__)
 
 SHUFFLE_SEED = 0  # pandas' random_state in the notebook's data cell: 50 of the last 100 are positive
 N_TRAIN = 900
@@ -33,7 +35,7 @@ def yelp() -> tuple[list[str], np.ndarray]:
 
 @cache
 def accuracy_data() -> AccuracyData:
-    reference = get("rnn_basics").solutions_file.read_bytes()
+    reference = ASSIGNMENT.solutions_file.read_bytes()
     # The file holds the fields of engine.accuracy.AccuracyData (earlier files also held vocab_size: "v2" keeps them apart).
     key = hashlib.sha256(repr((SHUFFLE_SEED, N_TRAIN, MAX_LENGTH, "v2")).encode() + reference).hexdigest()[:16]
     path = cache_dir() / f"rnn_basics-accuracy-{key}.npz"
@@ -49,12 +51,12 @@ def vocab_size() -> int:
 
 
 def _train_vocab() -> dict[str, int]:
-    word_to_int, _ = get("rnn_basics").reference().build_vocab(yelp()[0][:N_TRAIN])
+    word_to_int, _ = ASSIGNMENT.reference().build_vocab(yelp()[0][:N_TRAIN])
     return word_to_int
 
 
 def _build_accuracy_data(path) -> None:
     sentences, labels = yelp()
-    ref = get("rnn_basics").reference()
+    ref = ASSIGNMENT.reference()
     x = ref.pad_post(ref.encode_sentences(sentences, _train_vocab()), MAX_LENGTH)
     AccuracyData(x_train=x[:N_TRAIN], y_train=labels[:N_TRAIN], x_test=x[N_TRAIN:], y_test=labels[N_TRAIN:]).save(path)

@@ -1,1 +1,15 @@
-"""Checks and check data of the sentiment_rnn assignment (IMDB reviews, GRU)."""
+"""sentiment_rnn: a spaCy tokenizer, a lexicon, indices, bags of words, padding and a GRU classifier for IMDB reviews."""
+
+from autograder.course import Benchmark, Declaration, Subset, Trained
+
+DECLARATION = Declaration(
+    models=("create_rnn_model",),
+    datasets=("imdb",),
+    subset=Subset(env="SENTIMENT_RNN_N_REVIEWS", quick=300, full=25000),
+    benchmark=Benchmark(
+        models=(
+            Trained("GRU", "train_model", "test_accuracy", 0.88, "Maas et al. (2011) report 88.89% on the same split"),
+        ),
+        tokenize_cell="tokenize_data",
+    ),
+)

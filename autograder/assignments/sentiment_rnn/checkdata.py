@@ -15,10 +15,12 @@ from types import ModuleType
 
 import numpy as np
 
-from autograder.assignments import get
 from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
+from autograder.course import of_module
 from autograder.engine.accuracy import AccuracyData
+
+ASSIGNMENT = of_module(__name__)
 
 SEED = 20111
 N_TRAIN, N_TEST = 3000, 1000
@@ -27,7 +29,7 @@ MIN_FREQ = 2
 
 
 def _key(*parts: object) -> str:
-    reference = get("sentiment_rnn").solutions_file.read_bytes()
+    reference = ASSIGNMENT.solutions_file.read_bytes()
     return hashlib.sha256(repr(parts).encode() + reference).hexdigest()[:16]
 
 
@@ -50,7 +52,7 @@ def _balanced_sample(labels: np.ndarray, n: int, rng: np.random.Generator) -> np
 def accuracy_data() -> AccuracyData:
     path = cache_dir() / f"sentiment_rnn-accuracy-{_key(SEED, N_TRAIN, N_TEST, MAX_LEN, MIN_FREQ)}.npz"
     if not path.exists():
-        _build_accuracy_data(get("sentiment_rnn").reference(), path)
+        _build_accuracy_data(ASSIGNMENT.reference(), path)
     return AccuracyData.load(path)
 
 
@@ -79,6 +81,6 @@ def train_tokens() -> list[list[str]]:
     if not path.exists():
         texts, _ = _reviews("train")
         with atomic_path(path) as tmp, gzip.open(tmp, "wt", encoding="utf-8") as handle:
-            json.dump(get("sentiment_rnn").reference().text_to_tokens(texts), handle)
+            json.dump(ASSIGNMENT.reference().text_to_tokens(texts), handle)
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return json.load(handle)

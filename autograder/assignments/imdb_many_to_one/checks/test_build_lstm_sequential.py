@@ -4,13 +4,10 @@ import pytest
 
 from autograder.assignments.imdb_many_to_one import models
 from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, UNITS
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import model_fixtures
 
 FUNCTION = "build_lstm_sequential"
-pytestmark = pytest.mark.function(FUNCTION)
-test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
 model, reference_model = model_fixtures(FUNCTION, [*ARGS, UNITS], INPUTS)
 test_sequential_api = models.api_check(FUNCTION, "Sequential", 0.5)

@@ -1,15 +1,10 @@
 """build_mean_embedding_functional(top_words, embedding_length, max_review_length): part 2's network, Functional API."""
 
-import pytest
-
 from autograder.assignments.imdb_many_to_one import models
 from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
-from autograder.engine.examples import examples_check
 from autograder.engine.modelchecks import description_fixture
 
 FUNCTION = "build_mean_embedding_functional"
-pytestmark = pytest.mark.function(FUNCTION)
-test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
 model = description_fixture(FUNCTION, ARGS, INPUTS)
 # The reference's Sequential network of part 2: the Functional one must match it layer by layer.

@@ -4,12 +4,9 @@ import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata, models
 from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
-from autograder.engine.examples import examples_check
 from autograder.engine.modelchecks import model_fixtures
 
 FUNCTION = "build_mean_embedding_sequential"
-pytestmark = pytest.mark.function(FUNCTION)
-test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
 # After the training of test_accuracy, the 10 words nearest to "great" (itself left out)
 # hold 7 of these with each of seeds 1-8; at least half is asked for, as the notebook says.

@@ -3,13 +3,10 @@
 import numpy as np
 import pytest
 
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch, shown
 from autograder.sandbox.student import StudentError
 
 FUNCTION = "nearest_words"
-pytestmark = pytest.mark.function(FUNCTION)
-test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
 
 def vocabulary(words: list[str]) -> tuple[dict[str, int], dict[int, str]]:

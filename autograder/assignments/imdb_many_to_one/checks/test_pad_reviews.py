@@ -3,12 +3,9 @@
 import numpy as np
 import pytest
 
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch, shown
 
 FUNCTION = "pad_reviews"
-pytestmark = pytest.mark.function(FUNCTION)
-test_notebook_examples = examples_check("imdb_many_to_one", FUNCTION)
 
 REVIEWS = [[1, 15, 9, 42, 7, 3], [1, 8], [1, 20, 31, 4]]  # longer than, shorter than, and just MAX_LENGTH
 MAX_LENGTH = 4

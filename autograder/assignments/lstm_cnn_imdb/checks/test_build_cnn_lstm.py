@@ -3,12 +3,8 @@
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import assert_same_layer_classes, called, layers_of, model_fixtures
-
-pytestmark = pytest.mark.function("build_cnn_lstm")
-test_notebook_examples = examples_check("lstm_cnn_imdb", "build_cnn_lstm")
 
 FUNCTION = "build_cnn_lstm"
 ARGS = mc.ARGS

@@ -3,11 +3,7 @@
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
-from autograder.engine.examples import examples_check
 from autograder.engine.modelchecks import assert_same_layer_classes, called, model_fixtures
-
-pytestmark = pytest.mark.function("build_lstm")
-test_notebook_examples = examples_check("lstm_cnn_imdb", "build_lstm")
 
 FUNCTION = "build_lstm"
 ARGS = mc.ARGS

@@ -5,7 +5,6 @@ import pytest
 
 from autograder.assignments.rnn_basics import checkdata
 from autograder.engine.accuracy import assert_accurate
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
     assert_compiled,
@@ -17,9 +16,6 @@ from autograder.engine.modelchecks import (
     layers_of,
     model_fixtures,
 )
-
-pytestmark = pytest.mark.function("build_simple_rnn")
-test_notebook_examples = examples_check("rnn_basics", "build_simple_rnn")
 
 # Small, distinct sizes, so that swapped arguments show.
 ARGS = [40, 6, 7, 5]

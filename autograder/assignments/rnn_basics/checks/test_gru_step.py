@@ -1,10 +1,5 @@
 """gru_step(x_t, h_prev, kernel, recurrent_kernel, bias) -> h, as keras.layers.GRUCell (reset_after=True) computes it."""
 
-import pytest
-
 from autograder.assignments.rnn_basics.stepcheck import GRU, step_checks
-from autograder.engine.examples import examples_check
 
-pytestmark = pytest.mark.function("gru_step")
-test_notebook_examples = examples_check("rnn_basics", "gru_step")
 test_returns_states, test_from_zero_state, test_from_random_state, test_over_a_sequence = step_checks(GRU)

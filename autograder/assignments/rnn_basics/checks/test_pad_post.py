@@ -3,11 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch, shown
-
-pytestmark = pytest.mark.function("pad_post")
-test_notebook_examples = examples_check("rnn_basics", "pad_post")
 
 SEQS = [[5, 2, 9], [7], [3, 3, 4, 8, 6], []]
 LONG = [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [4, 5], list(range(20, 30))]

@@ -5,7 +5,6 @@ import pytest
 
 from autograder.assignments.sentiment_rnn import checkdata
 from autograder.engine.accuracy import assert_accurate
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
 from autograder.engine.modelchecks import (
     assert_compiled,
@@ -16,9 +15,6 @@ from autograder.engine.modelchecks import (
     config_of,
     model_fixtures,
 )
-
-pytestmark = pytest.mark.function("create_rnn_model")
-test_notebook_examples = examples_check("sentiment_rnn", "create_rnn_model")
 
 # Small, distinct sizes, so that swapped arguments show.
 ARGS = [50, 6, 5]

@@ -3,11 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch, shown
-
-pytestmark = pytest.mark.function("idx_seqs_to_bows")
-test_notebook_examples = examples_check("sentiment_rnn", "idx_seqs_to_bows")
 
 SEQS = [[2, 3, 3, 1], [5], [], [4, 4, 4, 2, 1, 1]]
 LENGTH = 9  # longer than the largest index + 1, so minlength matters

@@ -3,11 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch, shown
-
-pytestmark = pytest.mark.function("pad_idx_seqs")
-test_notebook_examples = examples_check("sentiment_rnn", "pad_idx_seqs")
 
 SEQS = [[5, 2, 9], [7], [3, 3, 4, 8, 6], [2, 2]]
 

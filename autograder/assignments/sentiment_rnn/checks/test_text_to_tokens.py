@@ -2,11 +2,7 @@
 
 import pytest
 
-from autograder.engine.examples import examples_check
 from autograder.engine.messages import mismatch
-
-pytestmark = pytest.mark.function("text_to_tokens")
-test_notebook_examples = examples_check("sentiment_rnn", "text_to_tokens")
 
 
 def same_tokens(student, expected, texts: list[str], what: str) -> None:

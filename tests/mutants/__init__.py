@@ -1,1 +1,0 @@
-"""Per assignment, the mutants and other correct answers its class run grades (see cases.mutants_of)."""
