@@ -1,9 +1,9 @@
-"""What every accuracy check shares: the cached data it trains on, and its verdict on the predictions.
+"""What every accuracy check shares: the cached data it trains on, the seeded training, and its verdict.
 
-An accuracy check trains the student's model on a fixed, cached subset of an
-assignment's data and predicts its test part; whatever the assignment, the
-predictions must be one probability per test example, and enough of them must fall
-on the right side of 0.5.
+An accuracy check trains a fresh model from the student's function on a fixed, cached
+subset of an assignment's data (the reference preprocessed it, so a bug elsewhere never
+leaks in) and predicts its test part; whatever the assignment, the predictions must be
+one probability per test example, and enough of them must fall on the right side of 0.5.
 """
 
 from dataclasses import asdict, dataclass
@@ -13,6 +13,26 @@ import numpy as np
 
 from autograder.atomic import atomic_path
 from autograder.engine.messages import mismatch
+from autograder.sandbox.student import Student
+
+
+@dataclass(frozen=True)
+class Training:
+    """How an accuracy check trains the student's model: fixed seeds, so the same model always learns the same."""
+
+    epochs: int
+    batch_size: int
+    seed: int
+    timeout: float
+    """Seconds the training and prediction may take in the student's process."""
+
+    def settings(self) -> dict:
+        """The keyword arguments of Student.train_and_predict and train_and_weights."""
+        return {"epochs": self.epochs, "batch_size": self.batch_size, "seed": self.seed, "timeout": self.timeout}
+
+    def predictions(self, student: Student, function: str, args: list, data: "AccuracyData") -> np.ndarray:
+        """Train a fresh model from function(*args) on data's train part; its predictions for the test part."""
+        return student.train_and_predict(function, args, data.x_train, data.y_train, data.x_test, **self.settings())
 
 
 @dataclass(frozen=True)

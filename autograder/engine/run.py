@@ -3,6 +3,7 @@
 import pytest
 
 from autograder.course import Assignment
+from autograder.engine import fixtures
 from autograder.engine.outcome import CheckResult, apply_gates
 from autograder.engine.plugin import GradingPlugin
 from autograder.sandbox.student import Student
@@ -29,7 +30,7 @@ def run_checks(assignment: Assignment, student: Student, functions: tuple[str, .
     selected = functions or assignment.functions
     files = [str(assignment.check_module(name)) for name in selected]
     plugin = GradingPlugin(assignment, student)
-    pytest.main([*PYTEST_ARGS, "--rootdir", str(assignment.checks_dir), *files], plugins=[plugin])
+    pytest.main([*PYTEST_ARGS, "--rootdir", str(assignment.checks_dir), *files], plugins=[plugin, fixtures])
     missing = set(selected) - {r.function for r in plugin.results}
     if missing:
         raise RuntimeError(f"no checks ran for {sorted(missing)}: the check modules failed to load")

@@ -16,26 +16,6 @@ import numpy as np
 
 from . import wire
 
-# Layer settings a check may look at; everything else in get_config() stays behind.
-LAYER_KEYS = (
-    "input_dim",
-    "output_dim",
-    "mask_zero",
-    "units",
-    "return_sequences",
-    "return_state",
-    "activation",
-    "recurrent_activation",
-    "reset_after",
-    "rate",
-    "filters",
-    "kernel_size",
-    "strides",
-    "padding",
-    "pool_size",
-    "axis",
-)
-
 
 class ProbeError(Exception):
     """The student's code could not give an answer; `kind` says why in one word."""
@@ -142,9 +122,13 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
 
 
 def _describe_operation(operation: Any) -> dict:
-    """A layer, or an op such as keras.ops.mean in a Functional model: class, settings, output shape, parameters."""
+    """A layer, or an op such as keras.ops.mean in a Functional model: class, settings, output shape, parameters.
+
+    Every setting whose value is plain data goes into the answer (units, activation, mask_zero,
+    kernel_size, ...), so the sandbox keeps no list of the settings that checks read.
+    """
     config = operation.get_config() if hasattr(operation, "get_config") else {}
-    settings = {k: _plain_setting(v) for k, v in config.items() if k in LAYER_KEYS}
+    settings = {k: _plain_setting(v) for k, v in config.items()}
     return {
         "class": type(operation).__name__,
         "config": {k: v for k, v in settings.items() if v is not _UNPLAIN},

@@ -1,23 +1,40 @@
 """build_mean_embedding_functional(top_words, embedding_length, max_review_length): part 2's network, Functional API."""
 
+import pytest
+
 from autograder.assignments.imdb_many_to_one import models
-from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
-from autograder.engine.modelchecks import description_fixture
 
-FUNCTION = "build_mean_embedding_functional"
+ARGS, INPUTS = models.ARGS, models.INPUTS
 
-model = description_fixture(FUNCTION, ARGS, INPUTS)
-# The reference's Sequential network of part 2: the Functional one must match it layer by layer.
-sequential_model = description_fixture("build_mean_embedding_sequential", ARGS, INPUTS, "expected")
-test_functional_api = models.api_check(FUNCTION, "Functional", 1)
-test_same_layers_as_sequential = models.same_layers_check(FUNCTION)
-test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
-test_averages_word_vectors, test_padding_counted = models.mean_checks()
-test_accuracy = models.accuracy_check(
-    FUNCTION,
-    LAB_ARGS,
-    models.MEAN_N_TRAIN,
-    models.MEAN_ACCURACY_THRESHOLD,
-    models.MEAN_REFERENCE_RANGE,
-    models.MEAN_ACCURACY_DOC,
-)
+
+@pytest.mark.points(1)
+def test_functional_api(model, function):
+    """is a Functional model: keras.Model(inputs=..., outputs=...)"""
+    models.assert_api(model, "Functional", function)
+
+
+class TestAsSequential(models.SameAsSequential):
+    sequential = "build_mean_embedding_sequential"  # the reference's network of part 2
+
+
+class TestAsEveryBuilder(models.EveryBuilder):
+    pass
+
+
+class TestAsMean(models.MeanOverTime):
+    pass
+
+
+@pytest.mark.points(2)
+def test_accuracy(student, function):
+    """learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"""
+    data, settings = models.training(models.MEAN_N_TRAIN)
+    predictions = student.train_and_predict(function, models.LAB_ARGS, *data, **settings)
+    models.assert_learns(
+        predictions,
+        function,
+        models.LAB_ARGS,
+        models.MEAN_N_TRAIN,
+        models.MEAN_ACCURACY_THRESHOLD,
+        models.MEAN_REFERENCE_RANGE,
+    )

@@ -3,10 +3,8 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata, models
-from autograder.assignments.imdb_many_to_one.models import ARGS, INPUTS, LAB_ARGS
-from autograder.engine.modelchecks import model_fixtures
 
-FUNCTION = "build_mean_embedding_sequential"
+ARGS, INPUTS = models.ARGS, models.INPUTS
 
 # After the training of test_accuracy, the 10 words nearest to "great" (itself left out)
 # hold 7 of these with each of seeds 1-8; at least half is asked for, as the notebook says.
@@ -19,38 +17,47 @@ POSITIVE_WORDS = frozenset(
 )
 N_NEAREST, AT_LEAST = 10, 5
 
-model, reference_model = model_fixtures(FUNCTION, ARGS, INPUTS)
-test_sequential_api = models.api_check(FUNCTION, "Sequential", 0.5)
-test_embedding_sizes, test_sigmoid_output, test_compiled, test_keras3_api = models.common_checks(FUNCTION)
-test_averages_word_vectors, test_padding_counted = models.mean_checks()
+
+@pytest.mark.points(0.5)
+def test_sequential_api(model, function):
+    """is a keras.Sequential model"""
+    models.assert_api(model, "Sequential", function)
+
+
+class TestAsEveryBuilder(models.EveryBuilder):
+    pass
+
+
+class TestAsMean(models.MeanOverTime):
+    pass
 
 
 @pytest.fixture(scope="module")
-def trained(student) -> dict:
+def trained(student, function) -> dict:
     """The model trained once on the check reviews: its test predictions and its layers' weights."""
     data, settings = models.training(models.MEAN_N_TRAIN)
-    return student.train_and_weights(FUNCTION, LAB_ARGS, *data, **settings)
+    return student.train_and_weights(function, models.LAB_ARGS, *data, **settings)
 
 
 @pytest.mark.points(1.5)
-def test_layers(model, reference_model):
+def test_layers(model, reference_model, function):
     """has the layers Embedding, a mean over time, Dense, in that order"""
-    models.assert_layer_kinds(model, reference_model, FUNCTION)
+    models.assert_layer_kinds(model, reference_model, function)
 
 
 @pytest.mark.points(1)
-def test_shapes_and_parameters(model, reference_model):
+def test_shapes_and_parameters(model, reference_model, function):
     """gives each layer the output shape and parameter count of the reference, for reviews of max_review_length"""
-    models.assert_same_layers(model, reference_model, FUNCTION)
+    models.assert_same_layers(model, reference_model, function)
 
 
 @pytest.mark.points(2)
-def test_accuracy(trained):
+def test_accuracy(trained, function):
     """learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"""
     models.assert_learns(
         trained["predictions"],
-        FUNCTION,
-        LAB_ARGS,
+        function,
+        models.LAB_ARGS,
         models.MEAN_N_TRAIN,
         models.MEAN_ACCURACY_THRESHOLD,
         models.MEAN_REFERENCE_RANGE,

@@ -3,19 +3,16 @@
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
-from autograder.engine.modelchecks import assert_same_layer_classes, called, model_fixtures
+from autograder.engine.models import assert_same_layer_classes, called
 
-FUNCTION = "build_lstm"
-ARGS = mc.ARGS
-CALL = called(FUNCTION, ARGS)
+ARGS, INPUTS = mc.ARGS, mc.INPUTS
+CALL = called("build_lstm", ARGS)
 
-# Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores
-# 0.740-0.784 on the checks' subset (0.775 with mc.SEED = 1), so 0.65 leaves a margin of 0.09; an untrained
+# Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores 0.740-0.784 on
+# the checks' subset (0.775 with the training seed 1), so 0.65 leaves a margin of 0.09; an untrained
 # model scores about 0.5. An output layer without a sigmoid fails on predictions outside [0, 1].
 ACCURACY_THRESHOLD = 0.65
 REFERENCE_RANGE = "0.740-0.784"
-
-model, reference_model = model_fixtures(FUNCTION, ARGS, mc.INPUTS)
 
 
 @pytest.mark.points(1.5)
@@ -25,11 +22,10 @@ def test_layers(model, reference_model):
 
 
 @pytest.mark.points(0.5)
-def test_default_units(student):
+def test_default_units(student, function):
     """gives the LSTM 100 units when `units` is not given"""
-    mc.assert_lstm_units(student.describe_model(FUNCTION, ARGS[:3], []), 100)
+    mc.assert_lstm_units(student.describe_model(function, ARGS[:3], []), 100)
 
 
-test_embedding, test_lstm_units, test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy = (
-    mc.shared_checks(FUNCTION, ARGS, ACCURACY_THRESHOLD, REFERENCE_RANGE)
-)
+class TestAsEveryBuilder(mc.EveryBuilder):
+    args, accuracy_threshold, reference_range = ARGS, ACCURACY_THRESHOLD, REFERENCE_RANGE

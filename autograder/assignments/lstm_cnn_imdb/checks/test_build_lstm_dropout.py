@@ -4,21 +4,22 @@ import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
 from autograder.engine.messages import mismatch
-from autograder.engine.modelchecks import assert_same_layer_classes, called, layers_of, model_fixtures
+from autograder.engine.models import (
+    assert_same_layer_classes,
+    called,
+    layers_of,
+)
 
-FUNCTION = "build_lstm_dropout"
-ARGS = [*mc.ARGS, 0.35]  # a rate other than the default, so that a fixed rate shows
+ARGS, INPUTS = [*mc.ARGS, 0.35], mc.INPUTS  # a rate other than the default, so that a fixed rate shows
 RATE = ARGS[4]
 DEFAULT_RATE = 0.2
-CALL = called(FUNCTION, ARGS)
+CALL = called("build_lstm_dropout", ARGS)
 
-# Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores
-# 0.694-0.776 on the checks' subset (0.694 with mc.SEED = 1), so 0.62 leaves a margin of 0.07; an untrained
+# Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores 0.694-0.776 on
+# the checks' subset (0.694 with the training seed 1), so 0.62 leaves a margin of 0.07; an untrained
 # model scores about 0.5. An output layer without a sigmoid fails on predictions outside [0, 1].
 ACCURACY_THRESHOLD = 0.62
 REFERENCE_RANGE = "0.694-0.776"
-
-model, reference_model = model_fixtures(FUNCTION, ARGS, mc.INPUTS)
 
 
 def dropout_rates(description: dict) -> list:
@@ -39,13 +40,12 @@ def test_dropout_rate(model):
 
 
 @pytest.mark.points(1)
-def test_default_rate(student):
+def test_default_rate(student, function):
     """drops 20% when `rate` is not given"""
-    got = dropout_rates(student.describe_model(FUNCTION, ARGS[:4], []))
+    got = dropout_rates(student.describe_model(function, ARGS[:4], []))
     want = [DEFAULT_RATE, DEFAULT_RATE]
-    assert got == want, mismatch(f"The rates of the Dropout layers of {called(FUNCTION, ARGS[:4])}", want, got)
+    assert got == want, mismatch(f"The rates of the Dropout layers of {called(function, ARGS[:4])}", want, got)
 
 
-test_embedding, test_lstm_units, test_sigmoid_output, test_compiled, test_parameter_count, test_accuracy = (
-    mc.shared_checks(FUNCTION, ARGS, ACCURACY_THRESHOLD, REFERENCE_RANGE)
-)
+class TestAsEveryBuilder(mc.EveryBuilder):
+    args, accuracy_threshold, reference_range = ARGS, ACCURACY_THRESHOLD, REFERENCE_RANGE

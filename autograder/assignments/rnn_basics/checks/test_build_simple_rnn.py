@@ -4,17 +4,17 @@ import numpy as np
 import pytest
 
 from autograder.assignments.rnn_basics import checkdata
-from autograder.engine.accuracy import assert_accurate
+from autograder.engine.accuracy import Training, assert_accurate
 from autograder.engine.messages import mismatch
-from autograder.engine.modelchecks import (
+from autograder.engine.models import (
     assert_compiled,
+    assert_output_shape,
     assert_same_layer_classes,
     assert_same_parameter_count,
+    assert_settings,
     assert_sigmoid_output,
     called,
-    config_of,
     layers_of,
-    model_fixtures,
 )
 
 # Small, distinct sizes, so that swapped arguments show.
@@ -25,15 +25,12 @@ CALL = called("build_simple_rnn", ARGS)
 INPUTS = [np.random.default_rng(7).integers(0, VOCAB_SIZE, size=(3, MAX_LENGTH))]
 
 # Calibrated on the reference: over seeds 1-8 it scores 0.65-0.76 on the 100 test sentences
-# (0.65 with SEED), after 5 epochs on the 900 train ones; 0.60 leaves a margin of 0.05 while
-# always predicting one class scores 0.50. Output layers without a sigmoid fail on predictions
-# outside [0, 1]; a softmax over one unit always says 1, which scores 0.50.
+# (0.65 with the seed below), after 5 epochs on the 900 train ones; 0.60 leaves a margin of 0.05
+# while always predicting one class scores 0.50. Output layers without a sigmoid fail on
+# predictions outside [0, 1]; a softmax over one unit always says 1, which scores 0.50.
 ACCURACY_THRESHOLD = 0.60
-EMBED, RNN_UNITS, EPOCHS, BATCH_SIZE, SEED = 32, 16, 5, 32, 1
-TRAINING_TIME_LIMIT = 120
-
-
-model, reference_model = model_fixtures("build_simple_rnn", ARGS, INPUTS)
+EMBED, RNN_UNITS = 32, 16
+TRAINING = Training(epochs=5, batch_size=32, seed=1, timeout=120)
 
 
 @pytest.mark.points(1.5)
@@ -45,11 +42,8 @@ def test_layers(model, reference_model):
 @pytest.mark.points(1)
 def test_embedding_rows(model):
     """gives the Embedding vocab_size + 1 rows (the words and the padding 0) of embed_length numbers"""
-    config = config_of(model, "Embedding")
-    got = (config.get("input_dim"), config.get("output_dim"))
-    assert got == (VOCAB_SIZE + 1, EMBED_LENGTH), mismatch(
-        f"Embedding (input_dim, output_dim) for {CALL}", (VOCAB_SIZE + 1, EMBED_LENGTH), got
-    )
+    what = f"Embedding (input_dim, output_dim) for {CALL}"
+    assert_settings(model, "Embedding", ("input_dim", "output_dim"), (VOCAB_SIZE + 1, EMBED_LENGTH), what)
 
 
 @pytest.mark.points(1)
@@ -65,32 +59,26 @@ def test_input_length(model):
 @pytest.mark.points(1)
 def test_recurrent_units(model):
     """gives the SimpleRNN `units` units"""
-    got = config_of(model, "SimpleRNN").get("units")
-    assert got == UNITS, mismatch(f"SimpleRNN units for units={UNITS}", UNITS, got)
+    assert_settings(model, "SimpleRNN", ("units",), UNITS, f"SimpleRNN units for units={UNITS}")
 
 
 @pytest.mark.points(0.5)
 def test_tanh(model):
     """keeps the SimpleRNN's tanh activation"""
-    got = config_of(model, "SimpleRNN").get("activation")
-    assert got == "tanh", mismatch("The SimpleRNN's activation (its default, tanh)", "tanh", got)
+    assert_settings(model, "SimpleRNN", ("activation",), "tanh", "The SimpleRNN's activation (its default, tanh)")
 
 
 @pytest.mark.points(1)
 def test_last_state_only(model):
     """passes only the SimpleRNN's last state on (no return_sequences)"""
-    got = config_of(model, "SimpleRNN").get("return_sequences")
-    assert got is False, mismatch(
-        "SimpleRNN(return_sequences=False): one state per sentence goes to the output layer", False, got
-    )
+    what = "SimpleRNN(return_sequences=False): one state per sentence goes to the output layer"
+    assert_settings(model, "SimpleRNN", ("return_sequences",), False, what)
 
 
 @pytest.mark.points(0.5)
 def test_output_shape(model):
     """outputs one number per sentence: shape (None, 1)"""
-    assert model["output_shape"] == [None, 1], mismatch(
-        "The model's output shape", (None, 1), tuple(model["output_shape"])
-    )
+    assert_output_shape(model)
 
 
 @pytest.mark.points(1)
@@ -112,20 +100,10 @@ def test_parameter_count(model, reference_model):
 
 
 @pytest.mark.points(3)
-def test_accuracy(student):
+def test_accuracy(student, function):
     """learns: accuracy on the 100 Yelp test sentences after a short, seeded training on the 900 others"""
     data = checkdata.accuracy_data()
     args = [checkdata.vocab_size(), EMBED, checkdata.MAX_LENGTH, RNN_UNITS]
-    predictions = student.train_and_predict(
-        "build_simple_rnn",
-        args,
-        data.x_train,
-        data.y_train,
-        data.x_test,
-        epochs=EPOCHS,
-        batch_size=BATCH_SIZE,
-        seed=SEED,
-        timeout=TRAINING_TIME_LIMIT,
-    )
-    trained = f"Trained for {EPOCHS} epochs on {len(data.y_train)} sentences, {called('build_simple_rnn', args)}"
+    predictions = TRAINING.predictions(student, function, args, data)
+    trained = f"Trained for {TRAINING.epochs} epochs on {len(data.y_train)} sentences, {called(function, args)}"
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.65-0.76", items="sentences")

@@ -1,46 +1,20 @@
-"""What every check of a model builder reads in a model's description.
+"""What the checks of a model builder read in a model's description, and the verdicts they share.
 
-A description is the plain data Student.describe_model brings back: the model's class,
-its layers (class, settings, output shape, parameters), how it was compiled, and its
-outputs on the check's inputs. Each assignment's model checks build on these.
+A description is the plain data Student.describe_model brings back: the model's class, its
+layers (class, every plain setting, output shape, parameters), how it was compiled, the
+warnings Keras gave while it was built, and its outputs on the check's inputs. The fixtures
+`model` and `reference_model` (engine/fixtures.py) describe the module's function built from
+its ARGS and run on its INPUTS; the helpers below read those descriptions.
 """
 
-from collections.abc import Callable
-
-import numpy as np
-import pytest
+from typing import Any
 
 from autograder.engine.messages import mismatch
-from autograder.sandbox.student import Student
 
 
 def called(function: str, args: list) -> str:
     """The call as a student would write it, for messages: create_rnn_model(50, 6, 5)."""
     return f"{function}({', '.join(map(str, args))})"
-
-
-def description_fixture(function: str, args: list, inputs: list[np.ndarray], who: str = "student") -> Callable:
-    """A module fixture describing `function`'s model built from `args` and run on `inputs`,
-    by the student or by the reference (who="expected")."""
-    if who == "student":
-
-        @pytest.fixture(scope="module")
-        def described(student: Student) -> dict:
-            return student.describe_model(function, args, inputs)
-
-    else:
-
-        @pytest.fixture(scope="module")
-        def described(expected: Student) -> dict:
-            return expected.describe_model(function, args, inputs)
-
-    return described
-
-
-def model_fixtures(function: str, args: list, inputs: list[np.ndarray]) -> tuple[Callable, Callable]:
-    """The module fixtures `model` and `reference_model`: the student's and the reference's
-    model from `function(*args)`, each run on `inputs`."""
-    return description_fixture(function, args, inputs), description_fixture(function, args, inputs, "expected")
 
 
 def layer_classes(description: dict) -> list[str]:
@@ -60,9 +34,27 @@ def config_of(description: dict, cls: str) -> dict:
     return layers_of(description, cls)[0]["config"]
 
 
+def settings_of(description: dict, cls: str, *keys: str) -> Any:
+    """The first `cls` layer's value of one setting, or a tuple of the values of several (None where unset)."""
+    config = config_of(description, cls)
+    values = tuple(config.get(key) for key in keys)
+    return values[0] if len(keys) == 1 else values
+
+
+def assert_settings(description: dict, cls: str, keys: tuple[str, ...], want: Any, what: str) -> None:
+    """The first `cls` layer's settings `keys` are `want`; `what` says in the message what that means."""
+    got = settings_of(description, cls, *keys)
+    assert got == want, mismatch(what, want, got)
+
+
 def assert_same_layer_classes(model: dict, reference_model: dict, call: str) -> None:
     want, got = layer_classes(reference_model), layer_classes(model)
     assert got == want, mismatch(f"The layers of {call}", want, got)
+
+
+def assert_output_shape(model: dict, what: str = "The model's output shape") -> None:
+    """One number per example: the output shape (None, 1)."""
+    assert model["output_shape"] == [None, 1], mismatch(what, (None, 1), tuple(model["output_shape"]))
 
 
 def assert_sigmoid_output(model: dict) -> None:
