@@ -27,3 +27,8 @@ def atomic_path(path: Path) -> Iterator[Path]:
 def write_text(text: str, path: Path) -> None:
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="")
+
+
+def write_bytes(content: bytes, path: Path) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(content)

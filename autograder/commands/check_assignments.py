@@ -1,15 +1,16 @@
-"""`autograder check-assignments`: release every assignment, grade its reference and its blank stub.
+"""`autograder check-assignments`: sync every assignment, grade its reference and its blank stub.
 
-The kit's promise in one command: each student notebook is regenerated from the
-instructor's notebook, the instructor's solutions earn full marks, and a blank
-submission earns zero without breaking the grader.
+The kit's promise in one command: each assignment's derived files (the student notebook,
+the reference, the points) are written anew from the instructor's notebook and the checks,
+the instructor's solutions earn full marks, and a blank submission earns zero without
+breaking the grader.
 """
 
 import argparse
 
-from autograder.course import Assignment, discover
+from autograder.authoring.sync import sync
+from autograder.course import AssignmentError, discover
 from autograder.grading import grade_notebook
-from autograder.nbgrader_cli import run_nbgrader
 from autograder.reporting.table import format_table
 
 
@@ -21,19 +22,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def release(assignment: Assignment) -> None:
-    """Regenerate release/<name>/ from source/<name>/ with nbgrader, as an instructor would."""
-    done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=assignment.root)
-    if done.returncode:
-        raise SystemExit(f"nbgrader generate_assignment {assignment.name} failed:\n{done.stdout}{done.stderr}")
-
-
 def run(args: argparse.Namespace) -> int:
     ok = True
     assignments = discover()
     for name in args.assignment or sorted(assignments):
         assignment = assignments[name]
-        release(assignment)
+        try:
+            written = sync(assignment)
+        except AssignmentError as error:
+            print(f"\n{name}: not graded, its files do not fit together: {error}")
+            ok = False
+            continue
+        for path in written:
+            print(f"{name}: wrote {path.relative_to(assignment.root)} (it was out of date)")
         print(f"released {assignment.release_notebook.relative_to(assignment.root)}")
         for label, notebook, wanted in (
             ("reference", assignment.source_notebook, "full"),

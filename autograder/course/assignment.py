@@ -74,7 +74,7 @@ class Assignment:
         """The instructor's notebook, read once per process: every grading compares with it."""
         if not self.source_notebook.is_file():
             raise AssignmentError(f"{self.name}: its source notebook {self.source_notebook} is missing")
-        return _read_notebook(self.source_notebook)
+        return _read_notebook(self.source_notebook, self.source_notebook.stat().st_mtime_ns)
 
     def reference(self) -> ModuleType:
         return _load_reference(self.solutions_file)
@@ -93,7 +93,8 @@ def solution_ids(notebook: nbformat.NotebookNode) -> tuple[str, ...]:
 
 
 @cache
-def _read_notebook(path: Path) -> nbformat.NotebookNode:
+def _read_notebook(path: Path, mtime_ns: int) -> nbformat.NotebookNode:
+    """Read once per version of the file: `autograder sync` may rewrite it within the process."""
     return nbformat.read(path, as_version=4)
 
 

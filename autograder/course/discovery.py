@@ -20,18 +20,23 @@ from autograder.course.root import ASSIGNMENTS_DIR, course_root
 
 def discover(root: Path | None = None) -> dict[str, Assignment]:
     """The assignments of the course at `root` (default: course_root()), by name, sorted."""
-    return _discover((root or course_root()).resolve())
+    root = (root or course_root()).resolve()
+    folder = root / ASSIGNMENTS_DIR
+    names = tuple(sorted(p.name for p in folder.iterdir() if (p / "__init__.py").is_file())) if folder.is_dir() else ()
+    return _discover(root, names)
 
 
 @cache
-def _discover(root: Path) -> dict[str, Assignment]:
+def _discover(root: Path, names: tuple[str, ...]) -> dict[str, Assignment]:
+    """Read once per set of assignment folders: `autograder new` adds one within the process."""
     folder = root / ASSIGNMENTS_DIR
     path = autograder.assignments.__path__
     if str(folder) not in path:
         path.insert(0, str(folder))
     found = {}
-    for package in sorted(p for p in folder.iterdir() if (p / "__init__.py").is_file()):
-        module = importlib.import_module(f"autograder.assignments.{package.name}")
+    for name in names:
+        package = folder / name
+        module = importlib.import_module(f"autograder.assignments.{name}")
         declaration = getattr(module, "DECLARATION", None)
         if not isinstance(declaration, Declaration):
             raise AssignmentError(

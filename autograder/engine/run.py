@@ -2,10 +2,10 @@
 
 import pytest
 
-from autograder.course import Assignment
+from autograder.course import Assignment, AssignmentError
 from autograder.engine import fixtures
 from autograder.engine.outcome import CheckResult, apply_gates
-from autograder.engine.plugin import GradingPlugin
+from autograder.engine.plugin import GradingPlugin, function_of
 from autograder.sandbox.student import Student
 
 PYTEST_ARGS = (
@@ -35,3 +35,32 @@ def run_checks(assignment: Assignment, student: Student, functions: tuple[str, .
     if missing:
         raise RuntimeError(f"no checks ran for {sorted(missing)}: the check modules failed to load")
     return apply_gates(plugin.results)
+
+
+class _PointsCollector:
+    """Records each collected check's function and points, and the modules that failed to load."""
+
+    def __init__(self) -> None:
+        self.points: dict[str, float] = {}
+        self.errors: list[str] = []
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.errors.append(f"{report.nodeid}: {report.longreprtext.strip().splitlines()[-1]}")
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            marker = item.get_closest_marker("points")
+            function = function_of(item.path)
+            self.points[function] = self.points.get(function, 0.0) + (float(marker.args[0]) if marker else 0.0)
+
+
+def check_points(assignment: Assignment) -> dict[str, float]:
+    """The points of each graded function: the sum of its checks' markers, examples gate included, without running them."""
+    files = [str(path) for path in sorted(assignment.checks_dir.glob("test_*.py"))]
+    collector = _PointsCollector()
+    plugins = [GradingPlugin(assignment, student=None), fixtures, collector]
+    pytest.main([*PYTEST_ARGS, "--collect-only", "--rootdir", str(assignment.checks_dir), *files], plugins=plugins)
+    if collector.errors:
+        raise AssignmentError("the check modules failed to load:\n" + "\n".join(collector.errors))
+    return {function: round(points, 6) for function, points in collector.points.items()}

@@ -6,7 +6,7 @@ import nbformat
 # grader skips them, so grading time never depends on how long a student trains.
 SKIP_TAG = "autograder-skip"
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
-BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 
 
 def nbgrader_meta(cell: nbformat.NotebookNode) -> dict:

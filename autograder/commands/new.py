@@ -1,0 +1,47 @@
+"""`autograder new NAME --functions f,g,...`: scaffold a working assignment at its own paths.
+
+It writes source/NAME/NAME.ipynb (a solution cell and a test cell per function),
+autograder/assignments/NAME/ (the declaration, a check module per function with one real
+check, an empty mutants file) and docs/assignments/NAME.md, then syncs (release/NAME/,
+solutions/NAME.py, the points). docs/authoring.md goes on from there.
+"""
+
+import argparse
+import shutil
+import sys
+
+from autograder.authoring.scaffold import own_paths, scaffold
+from autograder.authoring.sync import sync
+from autograder.course import AssignmentError, course_root, get
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("new", help="scaffold a new assignment", description=__doc__)
+    parser.add_argument("name", help="the assignment's name: a lowercase Python identifier")
+    parser.add_argument("--functions", required=True, help="the graded functions, comma-separated: f,g,h")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = course_root()
+    functions = [function.strip() for function in args.functions.split(",") if function.strip()]
+    try:
+        written = scaffold(root, args.name, functions)
+    except AssignmentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    try:
+        written += sync(get(args.name, root))
+    except (AssignmentError, KeyError) as error:
+        for path in own_paths(root, args.name):
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        print(f"error: the new assignment could not be synced, so nothing was kept: {error}", file=sys.stderr)
+        return 1
+    for path in sorted(set(written)):
+        print(f"wrote {path.relative_to(root)}")
+    print(
+        f"Next: write the reference solutions in source/{args.name}/{args.name}.ipynb and the checks in"
+        f" autograder/assignments/{args.name}/checks/, then `autograder sync {args.name}` and"
+        f" `autograder check-assignments --assignment {args.name}` (docs/authoring.md)."
+    )
+    return 0

@@ -1,0 +1,44 @@
+"""`autograder sync NAME`: write an assignment's derived files from its source notebook and its checks.
+
+Derived: each test cell's points and hidden score(...) lines, solutions/NAME.py, and
+release/NAME/ (nbgrader generate_assignment). With --check nothing is written: the exit
+code is 1 and the out-of-date files are listed (the tests and CI use this).
+"""
+
+import argparse
+import sys
+
+from autograder.authoring.sync import sync
+from autograder.course import AssignmentError, discover
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("sync", help="write an assignment's derived files (release/, solutions/, points)")
+    parser.add_argument("assignment", nargs="+", help="the assignments to sync")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a derived file is out of date")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    assignments = discover()
+    unknown = [name for name in args.assignment if name not in assignments]
+    if unknown:
+        print(f"error: no assignment {', '.join(unknown)}; the course has {', '.join(assignments)}", file=sys.stderr)
+        return 2
+    out_of_date = False
+    for name in args.assignment:
+        assignment = assignments[name]
+        try:
+            stale = sync(assignment, check=args.check)
+        except AssignmentError as error:
+            print(f"error: {name}: {error}", file=sys.stderr)
+            return 2
+        for path in stale:
+            print(f"{'out of date' if args.check else 'wrote'}: {path.relative_to(assignment.root)}")
+        if not stale:
+            print(f"{name}: every derived file is up to date")
+        out_of_date |= bool(stale)
+    if args.check and out_of_date:
+        print(f"run `autograder sync {' '.join(args.assignment)}` to write them", file=sys.stderr)
+        return 1
+    return 0
