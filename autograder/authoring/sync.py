@@ -98,50 +98,57 @@ def _notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:
     return (nbformat.writes(notebook) + "\n").encode("utf-8")
 
 
-def _released(assignment: Assignment, notebook: nbformat.NotebookNode) -> dict[Path, bytes]:
-    """release/<name>/'s files as `nbgrader generate_assignment` writes them, made in a scratch course folder."""
-    with tempfile.TemporaryDirectory(prefix="kit-sync-") as scratch:
-        course = Path(scratch)
-        shutil.copy(assignment.root / "nbgrader_config.py", course)
-        source = course / "source" / assignment.name
-        shutil.copytree(assignment.source_notebook.parent, source)
-        (source / assignment.source_notebook.name).write_bytes(_notebook_bytes(notebook))
-        done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=course)
-        if done.returncode:
-            raise AssignmentError(f"nbgrader generate_assignment {assignment.name} failed:\n{done.stdout}{done.stderr}")
-        release = course / "release" / assignment.name
-        target = assignment.release_notebook.parent
-        return {target / path.relative_to(release): path.read_bytes() for path in release.rglob("*") if path.is_file()}
+def _release(assignment: Assignment, course: Path) -> dict[Path, bytes]:
+    """Run `nbgrader generate_assignment` in `course`; release/<name>/'s files it wrote, by their paths in the assignment's root.
+
+    Run in the course root itself it also records the assignment in nbgrader's gradebook
+    there, which `nbgrader autograde` needs.
+    """
+    done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=course)
+    if done.returncode:
+        raise AssignmentError(f"nbgrader generate_assignment {assignment.name} failed:\n{done.stdout}{done.stderr}")
+    release = course / "release" / assignment.name
+    target = assignment.release_notebook.parent
+    return {target / path.relative_to(release): path.read_bytes() for path in release.rglob("*") if path.is_file()}
 
 
-def derived_files(assignment: Assignment) -> dict[Path, bytes]:
-    """Every derived file of the assignment, by absolute path, with the content sync gives it."""
+def _derived_sources(assignment: Assignment) -> dict[Path, bytes]:
+    """The source notebook with its derived points and score lines, and solutions/<name>.py."""
     notebook = nbformat.read(assignment.source_notebook, as_version=4)
     check_fit(assignment, notebook)
     notebook = with_derived_test_cells(notebook, assignment.name, check_points(assignment))
-    files = {
+    return {
         assignment.source_notebook: _notebook_bytes(notebook),
         assignment.solutions_file: solutions_module(assignment, notebook).encode("utf-8"),
     }
-    return files | _released(assignment, notebook)
 
 
-def stale_files(assignment: Assignment, files: dict[Path, bytes]) -> list[Path]:
-    """The derived files whose content on disk differs, and files in release/<name>/ that sync would not write."""
-    changed = [path for path, content in files.items() if not path.is_file() or path.read_bytes() != content]
+def _release_files(assignment: Assignment) -> dict[Path, bytes]:
     release = assignment.release_notebook.parent
-    extra = [path for path in release.rglob("*") if path.is_file() and path not in files] if release.is_dir() else []
-    return sorted(changed + extra)
+    return {path: path.read_bytes() for path in release.rglob("*") if path.is_file()} if release.is_dir() else {}
+
+
+def _changed(before: dict[Path, bytes], after: dict[Path, bytes]) -> list[Path]:
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
 
 
 def sync(assignment: Assignment, check: bool = False) -> list[Path]:
-    """Write the assignment's derived files (or, with check, only find them); return those that were out of date."""
-    files = derived_files(assignment)
-    stale = stale_files(assignment, files)
-    if not check:
-        for path in stale:
-            if path in files:
-                write_bytes(files[path], path)
-            else:
-                path.unlink()
-    return stale
+    """Write the assignment's derived files (with check, only compare them); return those that were out of date.
+
+    With check, nbgrader runs in a scratch copy of the course, so nothing of the course changes.
+    """
+    sources = _derived_sources(assignment)
+    on_disk = {path: path.read_bytes() for path in sources if path.is_file()} | _release_files(assignment)
+    if check:
+        with tempfile.TemporaryDirectory(prefix="kit-sync-") as scratch:
+            course = Path(scratch)
+            shutil.copy(assignment.root / "nbgrader_config.py", course)
+            shutil.copytree(assignment.source_notebook.parent, course / "source" / assignment.name)
+            (course / "source" / assignment.name / assignment.source_notebook.name).write_bytes(
+                sources[assignment.source_notebook]
+            )
+            return _changed(on_disk, sources | _release(assignment, course))
+    for path, content in sources.items():
+        if on_disk.get(path) != content:
+            write_bytes(content, path)
+    return _changed(on_disk, sources | _release(assignment, assignment.root))
