@@ -1,9 +1,8 @@
 """Reference solutions of the graded functions of the `lstm_cnn_imdb` assignment.
 
-Each function below is, to the character, one solution cell of
-source/lstm_cnn_imdb/lstm_cnn_imdb.ipynb without its BEGIN/END SOLUTION lines
-(tests/test_notebooks_in_sync.py keeps the two in step). The names defined above the
-functions are the ones the notebook's given cells define before the solution cells.
+Written by `autograder sync lstm_cnn_imdb` from the solution cells of
+source/lstm_cnn_imdb/lstm_cnn_imdb.ipynb: edit the notebook, then sync. The names above
+the functions are those of the notebook's given cells that the solutions use.
 """
 
 import keras

@@ -1,9 +1,8 @@
 """Reference solutions of the graded functions of the `rnn_basics` assignment.
 
-Each function below is, to the character, one solution cell of
-source/rnn_basics/rnn_basics.ipynb without its BEGIN/END SOLUTION lines
-(tests/test_notebooks_in_sync.py keeps the two in step). The names defined above the
-functions are the ones the notebook's given cells define before the solution cells.
+Written by `autograder sync rnn_basics` from the solution cells of
+source/rnn_basics/rnn_basics.ipynb: edit the notebook, then sync. The names above
+the functions are those of the notebook's given cells that the solutions use.
 """
 
 from collections import Counter

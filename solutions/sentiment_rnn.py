@@ -1,9 +1,8 @@
 """Reference solutions of the graded functions of the `sentiment_rnn` assignment.
 
-Each function below is, to the character, one solution cell of
-source/sentiment_rnn/sentiment_rnn.ipynb without its BEGIN/END SOLUTION lines
-(tests/test_solutions_sync.py keeps the two in step). The names defined above the
-functions are the ones the notebook's given cells define before the solution cells.
+Written by `autograder sync sentiment_rnn` from the solution cells of
+source/sentiment_rnn/sentiment_rnn.ipynb: edit the notebook, then sync. The names above
+the functions are those of the notebook's given cells that the solutions use.
 """
 
 from collections import Counter
