@@ -80,17 +80,14 @@ def _function_part(result: FunctionSimilarity) -> str:
             parts.append(f"<p>{len(result.pairs) - SHOWN} more pairs are in similarity.csv.</p>")
         parts += [_side_by_side(rank, result, pair) for rank, pair in enumerate(shown, 1)]
     else:
-        parts.append(f"<p>No pair shares rare code (at most {result.rare_limit} students).</p>")
-    if result.groups:
-        rows = [
-            [
-                f"written by {len(group.students)} students",
-                escape(", ".join(group.students)),
-                f'<pre class="code">{escape(result.sources[group.students[0]])}</pre>',
-            ]
-            for group in result.groups
+        parts.append(f"<p>No pair shares code that at most {result.rare_limit} students wrote.</p>")
+    for group in result.groups:
+        first = group.students[0]
+        parts += [
+            f'<div class="label">A common form, written by {len(group.students)} students:'
+            f" {escape(', '.join(group.students))}. The cell of {escape(first)}:</div>",
+            f'<pre class="code">{escape(result.sources[first])}</pre>',
         ]
-        parts += ["<p>Common forms:</p>", html_table(["Form", "Students", "The first one's cell"], rows, set())]
     left_out = [[escape(reason), escape(", ".join(students))] for reason, students in result.skipped.items()]
     if result.unparsed:
         reason = "not valid Python: compared with every name read as a variable but attributes, keyword arguments and builtins"
