@@ -312,6 +312,20 @@ def test_names_the_cell_only_uses_keep_their_text_so_different_libraries_stay_di
     ]
 
 
+def test_a_passage_copied_into_the_common_solution_is_flagged_for_itself():
+    """Two students add the same unusual check to the reference's solution: the common code does not dilute it."""
+    check = (
+        "    if not all(isinstance(seq, list) for seq in token_seqs):\n"
+        "        raise TypeError(f'token_seqs holds a {type(token_seqs[0]).__name__}')\n"
+    )
+    release = starter_sources(ASSIGNMENT.release_notebook, (FUNCTION,))[FUNCTION]
+    bodies = [check + COMMON[0], check + COMMON[1]] + COMMON * 4
+    cells = [StudentCells(f"s{n:02}", {FUNCTION: header() + body}) for n, body in enumerate(bodies)]
+    result = compare_function(FUNCTION, cells, release)
+    assert [(p.student_a, p.student_b, p.score) for p in result.pairs] == [("s00", "s01", 1.0)]
+    assert [g.students for g in result.groups] == [tuple(f"s{n:02}" for n in range(2, 14))]
+
+
 def test_rare_means_at_most_three_students_or_five_percent_of_the_class():
     assert [rare_limit(n) for n in (1, 16, 79, 80, 100, 500)] == [3, 3, 3, 4, 5, 25]
 
@@ -324,11 +338,10 @@ def test_an_identical_solution_of_three_is_flagged_and_of_four_is_one_group(sour
     cells = [StudentCells(f"s{n:02}", {FUNCTION: header() + b}) for n, b in enumerate(bodies[:16])]
     result = compare_function(FUNCTION, cells, release)
     sharers = tuple(f"s{n:02}" for n in range(sharing))
-    if sharing == 3:  # lines the sharers have in common with 4 or more (`for V in V :`) count for nothing
-        assert [(p.student_a, p.student_b, p.others) for p in result.pairs] == [
-            (a, b, 1) for a, b in [sharers[:2], sharers[::2], sharers[1:]]
+    if sharing == 3:
+        assert [(p.student_a, p.student_b, p.score, p.others) for p in result.pairs] == [
+            (a, b, 1.0, 1) for a, b in [sharers[:2], sharers[::2], sharers[1:]]
         ]
-        assert len({p.score for p in result.pairs}) == 1 and 0.5 < result.pairs[0].score < 1
     else:
         assert result.pairs == () and sharers in [g.students for g in result.groups]
 

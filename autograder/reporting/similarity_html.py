@@ -28,9 +28,9 @@ def _how() -> str:
         "<p>Each graded function's solution cells are compared pair by pair. The starter code of the released"
         " notebook, docstrings and comments are left out, and neither variable names nor layout count. A pair is"
         f" listed when the two share code that few others wrote: at most {FEWEST_RARE} students, or {share} of"
-        " those who wrote the function, whichever is more. Its score is the share of the two cells' code that"
-        " is in such rare passages (1 is a whole copy); <em>others</em> counts the other students who have most"
-        " of that code too. A form of the whole solution that more students wrote is shown once, as a common form,"
+        " those who wrote the function, whichever is more. Its score is the share of the two cells' uncommon code"
+        " (what more students wrote is left out) that the two have in common: 1 is a whole copy. <em>Others</em>"
+        " counts the other students who have most of that code too. A form of the whole solution that more students wrote is shown once, as a common form,"
         " and none of its pairs is listed.</p>"
     )
 

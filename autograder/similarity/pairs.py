@@ -1,14 +1,15 @@
 """Pairs of students who share rare code in one function, scored and ranked.
 
 Each student's own code (own_code.py) is cut into every run of K consecutive tokens
-(k-grams). A k-gram is rare when at most `limit` students have it (forms.py). Two
-students are compared on the rare k-grams they both have: a token of a student's code
-is matched when one of those k-grams covers it. The score is the share of the two
-cells' tokens that are matched, so 1.0 is code copied whole, and code that many
-students wrote counts for nothing.
+(k-grams). A k-gram is rare when at most `limit` students have it (forms.py). A token
+of a student's code is *uncommon* when a rare k-gram, or one only they have, covers it;
+code that more students wrote is common and counts for nothing. Two students are
+compared on the rare k-grams they both have: a token is matched when one of those
+covers it. The score is the share of the two cells' uncommon tokens that are matched:
+1.0 is uncommon code copied whole, whatever common code stands around it.
 
-A pair is flagged when it shares at least MIN_MATCH tokens of rare code (a line or two:
-one short line in common is chance) and its score is at least MIN_SCORE. Every number
+A pair is flagged when each cell has at least MIN_MATCH matched tokens (a line: one
+short line in common is chance) and its score is at least MIN_SCORE. Every number
 comes from counts of tokens, never from a salted hash, so the same class gives the same
 pairs and scores in every run.
 """
@@ -35,7 +36,7 @@ class Pair:
     """How many other students have at least half of the rare code this pair shares."""
     matched_a: tuple[Span, ...]
     matched_b: tuple[Span, ...]
-    """The matched tokens' places in each student's cell source."""
+    """The matched tokens' places in each student's cell source, in the order of the normalized tokens."""
 
 
 def _kgrams(code: dict[str, tuple[Token, ...]]) -> dict[str, list[int]]:
@@ -48,9 +49,13 @@ def _kgrams(code: dict[str, tuple[Token, ...]]) -> dict[str, list[int]]:
     return found
 
 
-def _matched(kgrams: list[int], shared: set[int], tokens: tuple[Token, ...]) -> tuple[Span, ...]:
-    covered = sorted({i + j for i, kgram in enumerate(kgrams) if kgram in shared for j in range(K)})
-    return tuple((tokens[i].start, tokens[i].end) for i in covered)
+def _covered(kgrams: list[int], chosen: set[int] | dict[int, list[str]]) -> list[int]:
+    """The positions of the tokens that a k-gram in `chosen` covers, in order."""
+    return sorted({i + j for i, kgram in enumerate(kgrams) if kgram in chosen for j in range(K)})
+
+
+def _spans(tokens: tuple[Token, ...], positions: list[int]) -> tuple[Span, ...]:
+    return tuple((tokens[i].start, tokens[i].end) for i in positions)
 
 
 def similar_pairs(code: dict[str, tuple[Token, ...]], limit: int) -> tuple[Pair, ...]:
@@ -60,20 +65,22 @@ def similar_pairs(code: dict[str, tuple[Token, ...]], limit: int) -> tuple[Pair,
     for student in sorted(kgrams):
         for kgram in dict.fromkeys(kgrams[student]):
             holders.setdefault(kgram, []).append(student)
-    rare = {kgram: students for kgram, students in holders.items() if 2 <= len(students) <= limit}
+    rare_or_own = {kgram: students for kgram, students in holders.items() if len(students) <= limit}
+    rare = {kgram: students for kgram, students in rare_or_own.items() if len(students) >= 2}
     in_common: Counter[tuple[str, str]] = Counter()
     for students in rare.values():
         in_common.update(combinations(students, 2))  # holders are in id order, so a < b
+    uncommon = {student: len(_covered(kgrams[student], rare_or_own)) for student in kgrams}
     pairs = []
     for (a, b), count in sorted(in_common.items()):
         if count * K < MIN_MATCH:
             continue  # too few shared k-grams to cover MIN_MATCH tokens
         shared = set(kgrams[a]) & set(kgrams[b]) & rare.keys()
-        matched_a, matched_b = _matched(kgrams[a], shared, code[a]), _matched(kgrams[b], shared, code[b])
-        score = (len(matched_a) + len(matched_b)) / (len(code[a]) + len(code[b]))
+        matched_a, matched_b = _covered(kgrams[a], shared), _covered(kgrams[b], shared)
+        score = (len(matched_a) + len(matched_b)) / (uncommon[a] + uncommon[b])
         if min(len(matched_a), len(matched_b)) < MIN_MATCH or score < MIN_SCORE:
             continue
         holding = Counter(s for kgram in shared for s in rare[kgram] if s not in (a, b))
         others = sum(2 * n >= len(shared) for n in holding.values())
-        pairs.append(Pair(a, b, round(score, 3), others, matched_a, matched_b))
+        pairs.append(Pair(a, b, round(score, 3), others, _spans(code[a], matched_a), _spans(code[b], matched_b)))
     return tuple(sorted(pairs, key=lambda pair: -pair.score))
