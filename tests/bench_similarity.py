@@ -42,7 +42,7 @@ ASSIGNMENT = get("sentiment_rnn")
 def own_statement(rng: random.Random, params: list[str]) -> str:
     """A statement with numbers of its own: code no other student wrote."""
     name = rng.choice(["tmp", "check", "size", "extra", "n"]) + str(rng.randrange(100))
-    return f"    {name} = [len({rng.choice(params)}) for _ in range({rng.randrange(1000)})][: {rng.randrange(1000)}]\n"
+    return f"    {name} = [len({rng.choice(params)}) for _ in range({rng.randrange(10**6)})][: {rng.randrange(10**6)}]\n"
 
 
 def student_cell(reference: str, params: list[str], kind: str, rng: random.Random, shared: str) -> str:

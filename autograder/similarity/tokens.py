@@ -69,24 +69,30 @@ def _bound_positions(code: str) -> set[tuple[int, int]] | None:
     except (SyntaxError, ValueError):
         return None
     bound: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            bound.add(node.id)
+    names: list[ast.Name] = []
+    arguments: list[ast.arg] = []
+    for node in ast.walk(tree):  # one walk: it is most of the time a cell takes
+        if isinstance(node, ast.Name):
+            names.append(node)
+            if not isinstance(node.ctx, ast.Load):
+                bound.add(node.id)
         elif isinstance(node, ast.arg):
-            bound.add(node.arg)
+            arguments.append(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             bound.add(node.name)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             bound.add(node.name)
-    return {
-        (node.lineno, node.col_offset)
-        for node in ast.walk(tree)
-        if (isinstance(node, ast.Name) and node.id in bound) or isinstance(node, ast.arg)
-    }
+    bound.update(argument.arg for argument in arguments)
+    return {(node.lineno, node.col_offset) for node in [*arguments, *(name for name in names if name.id in bound)]}
 
 
 def _literal(text: str) -> str:
     """A string or number by its value, so that 'a' and "a", or 1_000 and 1000, are one token."""
+    if text.isdigit():
+        return str(int(text))
+    quotes = 3 if text[:3] in ('"""', "'''") else 1
+    if text[0] in "'\"" and "\\" not in text:  # a plain string: its value is what stands between the quotes
+        return repr(text[quotes:-quotes])
     try:
         return repr(ast.literal_eval(text))
     except (ValueError, SyntaxError, MemoryError, RecursionError):
