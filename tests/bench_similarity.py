@@ -7,9 +7,10 @@ rewritten per student: 45% keep the reference's solution (comments and layout of
 own), 10% fall in clusters of 4 to 25 students who share an extra passage (rare up to 25
 students in a class of 500, so each cluster's pairs are all flagged: the costly case),
 5 pairs share a copied passage, and the rest add 1 to 4 statements of their own (code
-no one else has). Timed: reading the notebooks' solution cells, comparing them, both as
-`compare_class` does them, and with --cli the whole `autograder similarity` command
-(Python start-up and imports included). Prints the figures and the machine's load.
+no one else has). Timed, in wall-clock and CPU seconds (the CPU time does not depend on how busy the
+shared machine is): reading the notebooks' solution cells, and comparing them, as
+`compare_class` does both; with --cli, the whole `autograder similarity` command
+(Python start-up and imports included). Prints the machine's load.
 """
 
 import argparse
@@ -17,10 +18,12 @@ import copy
 import os
 import platform
 import random
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import nbformat
@@ -42,7 +45,9 @@ ASSIGNMENT = get("sentiment_rnn")
 def own_statement(rng: random.Random, params: list[str]) -> str:
     """A statement with numbers of its own: code no other student wrote."""
     name = rng.choice(["tmp", "check", "size", "extra", "n"]) + str(rng.randrange(100))
-    return f"    {name} = [len({rng.choice(params)}) for _ in range({rng.randrange(10**6)})][: {rng.randrange(10**6)}]\n"
+    return (
+        f"    {name} = [len({rng.choice(params)}) for _ in range({rng.randrange(10**6)})][: {rng.randrange(10**6)}]\n"
+    )
 
 
 def student_cell(reference: str, params: list[str], kind: str, rng: random.Random, shared: str) -> str:
@@ -88,15 +93,19 @@ def main() -> None:
         submitted = Path(scratch, "submitted")
         build_class(submitted, args.students)
         load_before = os.getloadavg()
-        started = time.perf_counter()
+        clocks = [(time.perf_counter(), time.process_time())]
         submissions = find_submissions(submitted, ASSIGNMENT.name)
         cells = [read_cells(s, ASSIGNMENT.functions) for s in submissions]
         starters = starter_sources(ASSIGNMENT.release_notebook, ASSIGNMENT.functions)
-        read = time.perf_counter() - started
+        clocks.append((time.perf_counter(), time.process_time()))
         results = [compare_function(f, cells, starters[f]) for f in ASSIGNMENT.functions]
-        compared = time.perf_counter() - started - read
+        clocks.append((time.perf_counter(), time.process_time()))
+        (wall_read, cpu_read), (wall_compare, cpu_compare) = (
+            (end[0] - start[0], end[1] - start[1]) for start, end in pairwise(clocks)
+        )
         print(f"{len(submissions)} submissions x {len(ASSIGNMENT.functions)} functions")
-        print(f"reading the solution cells: {read:.1f} s; comparing them: {compared:.1f} s")
+        print(f"reading the solution cells: {wall_read:.1f} s wall clock, {cpu_read:.1f} s CPU")
+        print(f"comparing them: {wall_compare:.1f} s wall clock, {cpu_compare:.1f} s CPU")
         for result in results:
             print(
                 f"  {result.function}: {len(result.compared)} compared, rare = at most {result.rare_limit},"
@@ -111,7 +120,11 @@ def main() -> None:
                 cwd=KIT_ROOT,
                 stdout=subprocess.DEVNULL,
             )
-            print(f"`autograder similarity` as a command: {time.perf_counter() - started:.1f} s")
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            print(
+                f"`autograder similarity` as a command: {time.perf_counter() - started:.1f} s wall clock,"
+                f" {children.ru_utime + children.ru_stime:.1f} s CPU"
+            )
         load_after = os.getloadavg()
     print(
         f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}"
