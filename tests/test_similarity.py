@@ -380,6 +380,25 @@ def test_bad_input_is_reported_never_flagged(source, tmp_path):
         assert reason in page
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "\x00x = 1",
+        "\tif x:\n        y\n\tz",  # a dedent tokenize refuses
+        "(" * 5000 + ")" * 5000,  # too deep for the parser
+        "x = '''unclosed",
+        "%%time\nx = 1\n!ls\n",
+        "1" * 10_000,  # too long for int()
+        "x = 1if y else 2",  # a SyntaxWarning
+        "é = 1; print(é, 'ü')\r\n",
+    ],
+)
+def test_any_text_in_a_cell_is_normalized_without_a_crash_or_a_warning(cell, recwarn):
+    for line in normalize(cell).lines:
+        assert all(0 <= token.start < token.end <= len(cell) for token in line)
+    assert not recwarn.list
+
+
 def test_a_class_of_one_is_compared_with_no_one(source, tmp_path):
     result = compare(write_class(tmp_path, {"alone": source}))
     assert all(r.pairs == () and r.groups == () for r in result.functions)

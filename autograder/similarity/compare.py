@@ -64,17 +64,17 @@ def compare_function(function: str, cells: list[StudentCells], starter: str) -> 
     """Compare every pair of students' solution cells of one function (readable notebooks only)."""
     given = normalize(starter)
     code, skipped, unparsed, sources = {}, {}, [], {}
-    for student in sorted(cells, key=lambda c: c.student):
-        source = student.sources.get(function)
+    for student in sorted(cells, key=lambda student: student.student):
+        name, source = student.student, student.sources.get(function)
         normalized = normalize(source) if source is not None else None
         own = own_tokens(normalized, given) if normalized is not None else ()
         if not own:
             reason = MISSING if normalized is None else EMPTY if not normalized.lines else STUB
-            skipped.setdefault(reason, []).append(student.student)
+            skipped.setdefault(reason, []).append(name)
             continue
-        code[student.student], sources[student.student] = own, source
+        code[name], sources[name] = own, source
         if not normalized.parsed:
-            unparsed.append(student.student)
+            unparsed.append(name)
     limit = rare_limit(len(code))
     return FunctionSimilarity(
         function,

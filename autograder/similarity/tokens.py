@@ -18,10 +18,11 @@ import io
 import keyword
 import re
 import tokenize
+import warnings
 from dataclasses import dataclass
 
 VARIABLE = "V"
-MAGIC = re.compile(r"^[ \t]*[%!].*$", re.MULTILINE)  # IPython magics and shell escapes: not Python
+MAGIC = re.compile(r"^[ \t]*[%!].*$", re.MULTILINE)  # IPython magics and shell escapes, in a cell that is not Python
 DROPPED = {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING, tokenize.ENDMARKER}
 OPENING, CLOSING = {"(", "[", "{"}, {")", "]", "}"}
 BUILTINS = frozenset(dir(builtins))
@@ -65,8 +66,10 @@ def _bound_positions(code: str) -> set[tuple[int, int]] | None:
     numpy or took it from the setup cell.
     """
     try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError):
+        with warnings.catch_warnings():  # a student's `1if x else 2` warns; the warning is no concern here
+            warnings.simplefilter("ignore")
+            tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):  # ValueError: a null byte
         return None
     bound: set[str] = set()
     names: list[ast.Name] = []
@@ -89,13 +92,15 @@ def _bound_positions(code: str) -> set[tuple[int, int]] | None:
 def _literal(text: str) -> str:
     """A string or number by its value, so that 'a' and "a", or 1_000 and 1000, are one token."""
     if text.isdigit():
-        return str(int(text))
+        return text  # a decimal integer is written one way (int() would refuse one of 5,000 digits)
     quotes = 3 if text[:3] in ('"""', "'''") else 1
     if text[0] in "'\"" and "\\" not in text:  # a plain string: its value is what stands between the quotes
         return repr(text[quotes:-quotes])
     try:
-        return repr(ast.literal_eval(text))
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return repr(ast.literal_eval(text))
+    except (ValueError, SyntaxError, MemoryError, RecursionError):  # ValueError: also a huge number
         return text  # an f-string, or a literal Python cannot evaluate alone
 
 
@@ -130,12 +135,14 @@ def _statements(tokens: list[tokenize.TokenInfo]) -> list[list[tokenize.TokenInf
 
 def normalize(source: str) -> Normalized:
     """The cell's statements as normalized tokens (see the module's docstring)."""
-    code = MAGIC.sub(lambda magic: " " * len(magic[0]), source)  # blanked in place: other tokens keep their offsets
-    line_starts = [0]
-    for line in code.split("\n"):
-        line_starts.append(line_starts[-1] + len(line) + 1)
+    code, bound = source, _bound_positions(source)
+    if bound is None and MAGIC.search(source):  # blanked in place, so that the other tokens keep their offsets
+        code = MAGIC.sub(lambda magic: " " * len(magic[0]), source)
+        bound = _bound_positions(code)
     code_lines = code.split("\n")
-    bound = _bound_positions(code)
+    line_starts = [0]
+    for line in code_lines:
+        line_starts.append(line_starts[-1] + len(line) + 1)
     normalized = []
     for statement in _statements(_raw_tokens(code)):
         if all(token.type == tokenize.STRING for token in statement):
