@@ -356,6 +356,9 @@ def test_bad_input_is_reported_never_flagged(source, tmp_path):
     empty = copy.deepcopy(source)
     solution_cell(empty, FUNCTION).source = "# I will do this later\n"
     broken = with_body(source, "    return {w: i for i, w in enumerate(\n")  # not valid Python
+    odd_metadata = copy.deepcopy(blank)  # nbformat lets a cell's metadata hold anything
+    setup, load_data = [cell for cell in odd_metadata.cells if cell.cell_type == "code"][:2]
+    setup.metadata["nbgrader"], load_data.metadata["nbgrader"] = "a text", {"solution": True, "grade_id": ["a"]}
     notebooks = {
         "a_copy": with_body(blank, UNUSUAL),  # everything else is the stub, so nobody wrote pad_idx_seqs ...
         "b_copy": with_body(blank, COPY),
@@ -364,17 +367,18 @@ def test_bad_input_is_reported_never_flagged(source, tmp_path):
         "empty": empty,
         "garbage": b"\x00\x01 not a notebook",
         "no_cell": no_cell,
+        "odd_metadata": odd_metadata,
     }
     for student in ("broken", "empty", "no_cell"):  # ... once these three, copies of the instructor's, have its stub
         solution_cell(notebooks[student], "pad_idx_seqs").source = solution_cell(blank, "pad_idx_seqs").source
     result = compare(write_class(tmp_path, notebooks))
     assert result.unreadable == {"garbage": "sentiment_rnn.ipynb is not a notebook (not JSON text)"}
     lexicon, pad = (next(r for r in result.functions if r.function == f) for f in (FUNCTION, "pad_idx_seqs"))
-    assert lexicon.skipped == {STUB: ("blank",), EMPTY: ("empty",), MISSING: ("no_cell",)}
+    assert lexicon.skipped == {STUB: ("blank", "odd_metadata"), EMPTY: ("empty",), MISSING: ("no_cell",)}
     assert lexicon.compared == ("a_copy", "b_copy", "broken") and lexicon.unparsed == ("broken",)
     assert [(p.student_a, p.student_b) for p in lexicon.pairs] == [("a_copy", "b_copy")]
     assert pad.compared == () and pad.pairs == () and pad.groups == () and "Nobody wrote" in pad.note
-    assert pad.skipped == {STUB: ("a_copy", "b_copy", "blank", "broken", "empty", "no_cell")}
+    assert pad.skipped == {STUB: ("a_copy", "b_copy", "blank", "broken", "empty", "no_cell", "odd_metadata")}
     page = similarity_page(ASSIGNMENT.name, result)
     for reason in (STUB, EMPTY, MISSING, "not valid Python", "not a notebook (not JSON text)", "Nobody wrote"):
         assert reason in page
@@ -442,8 +446,12 @@ def test_the_report_escapes_student_code_and_marks_the_shared_part(source, tmp_p
 
 
 def test_the_report_renders_in_headless_chromium(synthetic_class, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is not installed: pip install -e '.[test]' (it drives the system's Chromium)")
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's package (apt-get install -y chromium); CI installs it")
     html = tmp_path / "report.html"
     html.write_text(class_report_html(ASSIGNMENT.name, {}, compare(synthetic_class)), encoding="utf-8")
     screenshot = tmp_path / "report.png"

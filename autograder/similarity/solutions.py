@@ -24,7 +24,9 @@ def solution_sources(notebook: nbformat.NotebookNode, functions: tuple[str, ...]
     cells = {
         meta["grade_id"]: cell.source
         for cell in reversed(notebook.cells)  # of two cells with one grade_id, the first
-        if cell.cell_type == "code" and (meta := nbgrader_meta(cell)).get("solution") and meta.get("grade_id")
+        if cell.cell_type == "code"
+        and (meta := nbgrader_meta(cell)).get("solution")
+        and isinstance(meta.get("grade_id"), str)
     }
     return {function: cells.get(function) for function in functions}
 
