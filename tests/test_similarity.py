@@ -284,32 +284,13 @@ def test_the_copy_is_seen_whatever_the_names_layout_comments_docstrings_and_orde
 
 
 def test_names_the_cell_only_uses_keep_their_text_so_different_libraries_stay_different():
-    tokens = [t.text for line in normalize("counts = np.bincount(seq, minlength=n)\n").lines for t in line]
-    assert tokens == ["V", "=", "np", ".", "bincount", "(", "seq", ",", "minlength", "=", "n", ")"]
-    bound = [
-        t.text for line in normalize("def f(seq, n):\n    return np.bincount(seq, minlength=n)\n").lines for t in line
-    ]
-    assert bound == [
-        "def",
-        "V",
-        "(",
-        "V",
-        ",",
-        "V",
-        ")",
-        ":",
-        "return",
-        "np",
-        ".",
-        "bincount",
-        "(",
-        "V",
-        ",",
-        "minlength",
-        "=",
-        "V",
-        ")",
-    ]
+    def texts(cell: str) -> str:
+        return " ".join(token.text for line in normalize(cell).lines for token in line)
+
+    assert texts("counts = np.bincount(seq, minlength=n)\n") == "V = np . bincount ( seq , minlength = n )"
+    assert texts("def f(seq, n):\n    return np.bincount(seq, minlength=n)\n") == (
+        "def V ( V , V ) : return np . bincount ( V , minlength = V )"
+    )
 
 
 def test_a_passage_copied_into_the_common_solution_is_flagged_for_itself():
