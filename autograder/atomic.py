@@ -4,6 +4,8 @@ Readers (a resumed class run, another worker building the same cache) never see
 half a file, and a failed write leaves nothing behind.
 """
 
+import csv
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -32,3 +34,10 @@ def write_text(text: str, path: Path) -> None:
 def write_bytes(content: bytes, path: Path) -> None:
     with atomic_path(path) as tmp:
         tmp.write_bytes(content)
+
+
+def write_csv(rows: list[list[str]], path: Path) -> None:
+    """Rows as CSV text (the csv module's dialect, CRLF line ends), written whole."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    write_text(buffer.getvalue(), path)

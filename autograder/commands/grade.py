@@ -2,7 +2,8 @@
 
 PATH is one .ipynb (prints a table; --results writes its results.json), or a folder
 (nbgrader's submitted/ layout or loose notebooks) or an LMS .zip, graded in parallel
-into --out: <student>/results.json and feedback.html, grades.csv and report.html.
+into --out: <student>/results.json and feedback.html, grades.csv and report.html, and
+the class's similar solutions (similarity.csv, similarity_groups.csv, a section of report.html).
 """
 
 import argparse
@@ -13,6 +14,7 @@ from autograder.atomic import write_text
 from autograder.batch.discover import DiscoveryError, find_submissions
 from autograder.batch.execute import RESULTS_FILE, grade_class
 from autograder.batch.gradebook import record_scores
+from autograder.commands.similarity import class_similarity
 from autograder.course import discover, get
 from autograder.grading import grade_notebook
 from autograder.reporting.class_report import class_report_html
@@ -138,10 +140,12 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
     )
     write_grades_csv(rows, args.out / "grades.csv")
-    write_text(class_report_html(args.assignment, rows), args.out / "report.html")
+    similarity = class_similarity(submissions, args.assignment, args.out)
+    write_text(class_report_html(args.assignment, rows, similarity), args.out / "report.html")
     if args.gradebook:
         record_scores(args.gradebook, get(args.assignment), rows)
     print(
-        f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, <student>/results.json, feedback.html)"
+        f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, similarity.csv,"
+        " similarity_groups.csv, <student>/results.json, feedback.html)"
     )
     return 0

@@ -3,6 +3,7 @@
 It is for the instructor after grading: a check most of the class fails may
 point at the assignment's wording or at the check itself, and the most common
 failure messages say where to look.
+A class run adds the similar solutions (reporting/similarity_html.py).
 
 Plots are PNGs drawn with matplotlib's Agg renderer and embedded as base64, so
 the page is one file that opens offline and prints. The figures have a fixed
@@ -21,7 +22,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from autograder.reporting.feedback import format_points, function_of, html_page, score_and_max
+from autograder.reporting.feedback import format_points, function_of, html_page, html_table, score_and_max
+from autograder.reporting.similarity_html import similarity_section
+from autograder.similarity.compare import ClassSimilarity
 
 DPI = 100
 WIDTH = 10  # inches: 1000 px wide, fits a laptop screen and a printed page
@@ -112,19 +115,11 @@ def _first_line(output: str | None) -> str:
     return next((line.strip() for line in (output or "").splitlines() if line.strip()), "(no message)")
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    """An HTML table of already escaped cells; columns in `numeric` are right-aligned."""
+def class_report_html(assignment: str, rows: dict[str, dict], similarity: ClassSimilarity | None = None) -> str:
+    """The class report for `rows` (student id -> results dict): summary numbers, two charts, top failures.
 
-    def cells(tag: str, values: list[str]) -> str:
-        align = [' class="num"' if i in numeric else "" for i in range(len(values))]
-        return "".join(f"<{tag}{a}>{v}</{tag}>" for a, v in zip(align, values))
-
-    body = "\n".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
-    return f"<table><thead><tr>{cells('th', headers)}</tr></thead>\n<tbody>\n{body}\n</tbody></table>"
-
-
-def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
-    """The class report for `rows` (student id -> results dict): summary numbers, two charts, top failures."""
+    With `similarity` (of the same class's notebooks), a section of similar solutions follows.
+    """
     scores = [score_and_max(rows[student]) for student in sorted(rows)]
     totals = [score for score, _ in scores]
     max_score = max((most for _, most in scores), default=0)
@@ -147,7 +142,7 @@ def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
     body = "\n".join(
         [
             f"<h1>{escape(assignment)}: class report</h1>",
-            _table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
+            html_table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
             "<section><h2>Total scores</h2>",
             _histogram(totals, max_score),
             "</section>",
@@ -155,10 +150,11 @@ def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
             _pass_rate_chart(pass_rates(rows)),
             "</section>",
             f"<section><h2>Most common failure messages (top {TOP_FAILURES})</h2>",
-            _table(["Students", "Check", "First line of the message"], failures, {0})
+            html_table(["Students", "Check", "First line of the message"], failures, {0})
             if failures
             else "<p>No check failed.</p>",
             "</section>",
+            *([similarity_section(similarity)] if similarity is not None else []),
         ]
     )
     return html_page(f"{assignment}: class report", body)

@@ -38,6 +38,11 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fbf3f2; borde
 pre.note { background: #f4f4f4; border-left-color: #888; }
 .label { font-size: .8rem; font-weight: 600; color: #555; margin-top: .4rem; }
 img { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
+h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }
+pre.code { background: #f7f7f7; border-left-color: #3a6ea5; font-size: .8rem; }
+mark { background: #ffd54f; color: inherit; }
+table.side { table-layout: fixed; }
+table.side td, table.side th { width: 50%; }
 @media print {
   body { margin: 0; max-width: none; }
   section, tr, pre, img { break-inside: avoid; }
@@ -82,6 +87,17 @@ def html_page(title: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def html_table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    """An HTML table of already escaped cells; columns in `numeric` are right-aligned."""
+
+    def cells(tag: str, values: list[str]) -> str:
+        align = [' class="num"' if i in numeric else "" for i in range(len(values))]
+        return "".join(f"<{tag}{a}>{v}</{tag}>" for a, v in zip(align, values))
+
+    body = "\n".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
+    return f"<table><thead><tr>{cells('th', headers)}</tr></thead>\n<tbody>\n{body}\n</tbody></table>"
 
 
 def _check_row(function: str, test: dict) -> str:

@@ -5,11 +5,9 @@ Spreadsheets and LMS gradebooks import this directly, so its shape is fixed:
 sorted by id so that two runs over the same class give the same file.
 """
 
-import csv
-import io
 from pathlib import Path
 
-from autograder.atomic import write_text
+from autograder.atomic import write_csv
 from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
 
 
@@ -34,7 +32,4 @@ def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
     for student in students:
         numbers = [*score_and_max(rows[student]), *(scores[student].get(f, 0) for f in functions)]
         table.append([student, *map(format_points, numbers)])
-
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(table)
-    write_text(buffer.getvalue(), Path(path))
+    write_csv(table, Path(path))

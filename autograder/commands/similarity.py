@@ -1,0 +1,63 @@
+"""`autograder similarity SUBMISSIONS --assignment NAME --out DIR`: similar solutions across a class, without grading.
+
+SUBMISSIONS is what `autograder grade` takes for a class (nbgrader's submitted/
+layout, a folder of loose notebooks, or an LMS .zip). DIR gets similarity.csv,
+similarity_groups.csv and similarity.html; a class run of `grade` writes the same CSV
+files and puts the page's section in report.html.
+"""
+
+import argparse
+from pathlib import Path
+
+from autograder.atomic import write_text
+from autograder.batch.discover import DiscoveryError, Submission, find_submissions
+from autograder.course import discover, get
+from autograder.reporting.similarity_csv import GROUPS_FILE, PAIRS_FILE, write_similarity_csvs
+from autograder.reporting.similarity_html import similarity_page
+from autograder.similarity.compare import ClassSimilarity, compare_class
+
+PAGE_FILE = "similarity.html"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "similarity", help="similar solutions across a class, per function", description=__doc__
+    )
+    parser.add_argument("path", type=Path, help="a folder of submissions, or a .zip of them")
+    parser.add_argument("--assignment", required=True, choices=sorted(discover()))
+    parser.add_argument("--out", type=Path, required=True, help="the folder for the similarity files")
+    parser.set_defaults(run=run)
+
+
+def class_similarity(submissions: list[Submission], assignment: str, out: Path) -> ClassSimilarity:
+    """Compare the class's solution cells and write the two CSV files into `out`; `grade` calls it too."""
+    chosen = get(assignment)
+    similarity = compare_class(submissions, chosen.functions, chosen.release_notebook)
+    write_similarity_csvs(similarity, out)
+    return similarity
+
+
+def summary(similarity: ClassSimilarity) -> str:
+    """A line per function: compared, flagged, common forms, and why any student or function was left out."""
+    lines = [f"{student}: not compared ({reason})" for student, reason in similarity.unreadable.items()]
+    for result in similarity.functions:
+        line = (
+            f"{result.function}: {len(result.compared)} compared, {len(result.pairs)} pairs flagged,"
+            f" {len(result.groups)} common forms"
+        )
+        lines.append(line + "".join(f"; {reason}: {len(students)}" for reason, students in result.skipped.items()))
+        if result.note:
+            lines.append(f"  {result.note}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        submissions = find_submissions(args.path, args.assignment)
+    except DiscoveryError as error:
+        raise SystemExit(f"error: {error}") from None
+    similarity = class_similarity(submissions, args.assignment, args.out)
+    write_text(similarity_page(args.assignment, similarity), args.out / PAGE_FILE)
+    print(summary(similarity))
+    print(f"wrote {PAIRS_FILE}, {GROUPS_FILE} and {PAGE_FILE} into {args.out}")
+    return 0
