@@ -4,9 +4,9 @@ import argparse
 import os
 import sys
 
-from autograder.commands import bench, benchmark_reference, check_assignments, data, grade
+from autograder.commands import bench, benchmark_reference, check_assignments, data, export, grade
 
-COMMANDS = (grade, check_assignments, data, bench, benchmark_reference)
+COMMANDS = (grade, check_assignments, data, bench, benchmark_reference, export)
 
 
 def main(argv: list[str] | None = None) -> int:

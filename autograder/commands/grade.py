@@ -15,6 +15,7 @@ from autograder.batch.discover import DiscoveryError, find_submissions
 from autograder.batch.execute import RESULTS_FILE, grade_class
 from autograder.batch.gradebook import record_scores
 from autograder.grading import grade_notebook
+from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
@@ -138,10 +139,12 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
     )
     write_grades_csv(rows, args.out / "grades.csv")
+    write_lms_ids({s.student: s.lms for s in submissions}, args.out / LMS_IDS_FILE)
     write_text(class_report_html(args.assignment, rows), args.out / "report.html")
     if args.gradebook:
         record_scores(args.gradebook, assignments.get(args.assignment), rows)
     print(
-        f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, <student>/results.json, feedback.html)"
+        f"graded {len(rows)} submissions into {args.out} (grades.csv, {LMS_IDS_FILE}, report.html, "
+        "<student>/results.json, feedback.html)"
     )
     return 0
