@@ -91,7 +91,7 @@ def test_canvas_column_filled_by_user_id_the_rest_as_exported(tmp_path, capsys):
     }
     printed = capsys.readouterr().out
     assert "2 grades" in printed and "Smith, Jane: 20.00 replaced by 40" in printed
-    assert "no graded submission (2): Nguyen, Thi; Student, Test" in printed
+    assert "no submission graded (2): Nguyen, Thi; Student, Test" in printed
 
 
 def test_canvas_semicolons_byte_order_mark_and_manual_posting_row_stay(tmp_path):
@@ -139,7 +139,7 @@ def test_moodle_grade_column_filled_by_participant_id(tmp_path, capsys):
     sheet = moodle_sheet(read_lms_csv(out))
     assert sheet.points == 40 and sheet.names["2324117"] == "José Núñez"
     printed = capsys.readouterr().out
-    assert "José Núñez: 30.00 replaced by 33.5" in printed and "no graded submission (1): Wei Chen" in printed
+    assert "José Núñez: 30.00 replaced by 33.5" in printed and "no submission graded (1): Wei Chen" in printed
 
 
 def test_students_it_cannot_match_are_listed_and_the_rest_written(tmp_path, capsys):
@@ -157,7 +157,8 @@ def test_students_it_cannot_match_are_listed_and_the_rest_written(tmp_path, caps
     argv = ["--column", "Sentiment RNN (23456)", "--grades", grades, "-o", out]
     assert export("canvas", "--lms-csv", CANVAS_EXPORT, *argv) == EXIT_UNMATCHED
     assert cells(out)[2][6] == "20" and cells(out)[4][6] == "20.00"  # Jane Smith's grade stays as it was
-    errors = capsys.readouterr().err
+    printed, errors = capsys.readouterr()
+    assert "no submission graded (2): Nguyen, Thi; Student, Test" in printed  # Jane Smith's two are graded
     assert "5 graded students whose grades are to be entered in Canvas by hand" in errors
     assert f"lateuser: Canvas user id 2000 has no row in {CANVAS_EXPORT}" in errors
     assert "erin: no Canvas user id: the submission did not come from a Canvas download" in errors

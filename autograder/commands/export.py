@@ -81,10 +81,10 @@ def run(args: argparse.Namespace) -> int:
         raise SystemExit(f"error: cannot read {error.filename}: {error.strerror}") from None
     write_lms_csv(filled.table, args.output)
     print(f"wrote {args.output}: {len(filled.placed)} grades; {IMPORT_HOW[args.lms]}")
-    for name, (before, after) in sorted(filled.replaced.items()):
+    for name, before, after in filled.replaced:
         print(f"  {name}: {before} replaced by {after}")
     if filled.without_grade:
-        print(f"left as they were, with no graded submission ({len(filled.without_grade)}):", end=" ")
+        print(f"left as they were, with no submission graded ({len(filled.without_grade)}):", end=" ")
         print("; ".join(filled.without_grade))
     if filled.unmatched:
         lines = [f"  {student}: {why}" for student, why in filled.unmatched.items()]

@@ -22,10 +22,10 @@ class Filled:
     """Kit student -> their name in the LMS."""
     unmatched: dict[str, str]
     """Kit student -> why their grade is not in the table."""
-    replaced: dict[str, tuple[str, str]]
-    """LMS name -> (the grade the export had, the one written instead), where it had one."""
+    replaced: list[tuple[str, str, str]]
+    """(LMS name, the grade the export had, the one written instead), where it had one."""
     without_grade: list[str]
-    """The LMS's students the class run graded nothing of: their cells are as they were."""
+    """The LMS's students the class run has no submission of: their cells are as they were."""
 
 
 def _why_unmatched(lms_id: LmsId | None, sheet: GradeSheet, owners: dict[LmsId, list[str]]) -> str | None:
@@ -70,7 +70,7 @@ def fill_grades(sheet: GradeSheet, grades: dict[str, Grade], ids: dict[str, LmsI
         if lms_id := ids.get(student):
             owners[lms_id].append(student)
     rows = [list(row) for row in sheet.table.rows]
-    placed, unmatched, replaced = {}, {}, {}
+    placed, unmatched, replaced = {}, {}, []
     for student in sorted(grades):
         lms_id = ids.get(student)
         if why := _why_unmatched(lms_id, sheet, owners):
@@ -80,15 +80,15 @@ def fill_grades(sheet: GradeSheet, grades: dict[str, Grade], ids: dict[str, LmsI
         row.extend([""] * (sheet.column + 1 - len(row)))
         before, after = row[sheet.column].strip(), format_points(_points(grades[student], sheet, rescale))
         if before and before != after and not _same_number(before, after):
-            replaced[sheet.names[lms_id.id]] = (before, after)
+            replaced.append((sheet.names[lms_id.id], before, after))
         row[sheet.column] = after
         placed[student] = sheet.names[lms_id.id]
     if grades and not placed:
         reasons = [f"{student}: {why}" for student, why in unmatched.items()]
         shown = "; ".join(reasons[:5]) + (f"; and {len(reasons) - 5} more" if len(reasons) > 5 else "")
         raise LmsError(f"none of grades.csv's {len(grades)} students matches a row of {sheet.table.path} ({shown})")
-    graded_ids = {ids[student].id for student in placed}
-    without_grade = [name for lms_id, name in sheet.names.items() if lms_id not in graded_ids]
+    submitted = {lms_id.id for lms_id in owners if lms_id.lms == sheet.lms}
+    without_grade = [name for lms_id, name in sheet.names.items() if lms_id not in submitted]
     return Filled(sheet.table.with_rows(rows), placed, unmatched, replaced, without_grade)
 
 
