@@ -2,9 +2,10 @@
 
 Canvas writes `,` or, where the user's locale writes decimals with a comma, `;`, and may start
 the file with a UTF-8 byte-order mark (lib/csv_with_i18n.rb); its importer takes either
-separator (lib/gradebook_importer.rb). Moodle's worksheet is comma-separated. Both end lines
-with `\\n`. The file written back keeps the separator and the mark, so that it reads like the
-export the instructor downloaded.
+separator (lib/gradebook_importer.rb). Moodle's worksheet is comma-separated and starts with
+the mark (Spout's CSV writer). Both end lines with `\\n`. The file written back keeps the
+separator and the mark, and quotes a field only where it must, as Canvas does (Moodle's
+`fputcsv` also quotes fields with a space; its importer reads either way).
 """
 
 import codecs
