@@ -95,7 +95,12 @@ def test_canvas_column_filled_by_user_id_the_rest_as_exported(tmp_path, capsys):
 
 
 def test_canvas_semicolons_byte_order_mark_and_manual_posting_row_stay(tmp_path):
-    grades = class_run(tmp_path, {"mülleranna": 30}, "mülleranna_1004_601_sentiment_rnn.ipynb")
+    grades = class_run(
+        tmp_path,
+        {"mülleranna": 30, "doejohn": 35.5},
+        "mülleranna_1004_601_sentiment_rnn.ipynb",
+        "doejohn_1001_602_sentiment_rnn.ipynb",
+    )
     out = tmp_path / "canvas_import.csv"
     # The column named by its title alone: it names one assignment.
     assert (
@@ -103,8 +108,9 @@ def test_canvas_semicolons_byte_order_mark_and_manual_posting_row_stay(tmp_path)
     )
     assert out.read_bytes().startswith(b"\xef\xbb\xbfStudent;ID;")
     before, after = lines(CANVAS_SEMICOLON), lines(out)
-    assert [i for i, (old, new) in enumerate(zip(before, after)) if old != new] == [4]
+    assert [i for i, (old, new) in enumerate(zip(before, after)) if old != new] == [3, 4]
     assert after[1] == before[1] and "Manual Posting" in after[1]
+    assert after[3].split(";")[4:6] == ["7,00", "35,5"]  # a decimal comma, as the export writes its numbers
     assert after[4].split(";")[4:6] == ["10,00", "30"]
 
 
@@ -140,6 +146,18 @@ def test_moodle_grade_column_filled_by_participant_id(tmp_path, capsys):
     assert sheet.points == 40 and sheet.names["2324117"] == "José Núñez"
     printed = capsys.readouterr().out
     assert "José Núñez: 30.00 replaced by 33.5" in printed and "no submission graded (1): Wei Chen" in printed
+
+
+def test_moodle_worksheet_with_decimal_commas_gets_them(tmp_path):
+    """A Moodle in a language of decimal commas writes `"40,00"` (the German worksheet cited in tests/fixtures/lms/README.md)."""
+    worksheet = tmp_path / "worksheet.csv"
+    worksheet.write_bytes(
+        MOODLE_WORKSHEET.read_bytes().replace(b",40.00,", b',"40,00",').replace(b",30.00,", b',"30,00",')
+    )
+    grades = class_run(tmp_path, {"José Núñez": 33.5}, "José Núñez_2324117_assignsubmission_file/sentiment_rnn.ipynb")
+    out = tmp_path / "moodle_import.csv"
+    assert export("moodle", "--lms-csv", worksheet, "--grades", grades, "-o", out) == 0
+    assert [row[4:6] for row in cells(out)[1:3]] == [["", "40,00"], ["33,5", "40,00"]]
 
 
 def test_students_it_cannot_match_are_listed_and_the_rest_written(tmp_path, capsys):

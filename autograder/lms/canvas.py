@@ -15,7 +15,7 @@ import re
 from autograder.lms import LmsError
 from autograder.lms.csvfile import LmsCsv
 from autograder.lms.filenames import CANVAS
-from autograder.lms.sheet import GradeSheet, cell, lms_number, student_rows
+from autograder.lms.sheet import GradeSheet, cell, decimal_mark, lms_number, student_rows
 
 STUDENT_HEADERS = (["Student", "ID"], ["LastName", "FirstName", "ID"])
 POINTS_POSSIBLE = "Points Possible"
@@ -89,5 +89,6 @@ def canvas_sheet(table: LmsCsv, column: str) -> GradeSheet:
     names = {user: ", ".join(filter(None, table.rows[i][:id_column])) for user, i in rows.items()}
     if not cell(points_row, index).strip():
         raise LmsError(f"{table.path}: {name!r} has no points possible; give the assignment points in Canvas")
-    points = lms_number(cell(points_row, index), f"{table.path}: the points possible of {name!r}")
-    return GradeSheet(CANVAS, table, index, name, rows, names, points)
+    written = cell(points_row, index)
+    points = lms_number(written, f"{table.path}: the points possible of {name!r}")
+    return GradeSheet(CANVAS, table, index, name, rows, names, points, decimal_mark(written))

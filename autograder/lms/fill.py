@@ -78,8 +78,9 @@ def fill_grades(sheet: GradeSheet, grades: dict[str, Grade], ids: dict[str, LmsI
             continue
         row = rows[sheet.rows[lms_id.id]]
         row.extend([""] * (sheet.column + 1 - len(row)))
-        before, after = row[sheet.column].strip(), format_points(_points(grades[student], sheet, rescale))
-        if before and before != after and not _same_number(before, after):
+        value = _points(grades[student], sheet, rescale)
+        before, after = row[sheet.column].strip(), format_points(value).replace(".", sheet.decimal_mark)
+        if before and not _same_number(before, value):
             replaced.append((sheet.names[lms_id.id], before, after))
         row[sheet.column] = after
         placed[student] = sheet.names[lms_id.id]
@@ -92,9 +93,9 @@ def fill_grades(sheet: GradeSheet, grades: dict[str, Grade], ids: dict[str, LmsI
     return Filled(sheet.table.with_rows(rows), placed, unmatched, replaced, without_grade)
 
 
-def _same_number(before: str, after: str) -> bool:
-    """`35.00` (as the LMS exported it) and `35` are one grade."""
+def _same_number(before: str, value: float) -> bool:
+    """`35.00` (as the LMS exported it) and 35 are one grade."""
     try:
-        return abs(lms_number(before, "the grade") - float(after)) < 1e-9
+        return abs(lms_number(before, "the grade") - value) < 1e-9
     except LmsError:  # "EX" (excused), "N/A", a letter grade
         return False

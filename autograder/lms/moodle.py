@@ -16,7 +16,7 @@ import re
 from autograder.lms import LmsError
 from autograder.lms.csvfile import LmsCsv
 from autograder.lms.filenames import MOODLE
-from autograder.lms.sheet import GradeSheet, cell, lms_number, student_rows
+from autograder.lms.sheet import GradeSheet, cell, decimal_mark, lms_number, student_rows
 
 IDENTIFIER = "Identifier"
 FULL_NAME = "Full name"
@@ -53,9 +53,9 @@ def moodle_sheet(table: LmsCsv) -> GradeSheet:
     name_column = header.index(FULL_NAME) if FULL_NAME in header else header.index(IDENTIFIER)
     names = {participant: cell(table.rows[i], name_column) for participant, i in rows.items()}
     maximum = [name.lower() for name in header].index(MAXIMUM_GRADE.lower())
-    points = {
-        lms_number(cell(table.rows[i], maximum), f"{table.path}, row {i + 1}: the maximum grade") for i in rows.values()
-    }
+    written = {i: cell(table.rows[i], maximum) for i in rows.values()}
+    points = {lms_number(text, f"{table.path}, row {i + 1}: the maximum grade") for i, text in written.items()}
     if len(points) > 1:
         raise LmsError(f"{table.path}: its rows give different maximum grades, {sorted(points)}")
-    return GradeSheet(MOODLE, table, header.index(GRADE), GRADE, rows, names, points.pop() if points else 0.0)
+    mark = decimal_mark(next(iter(written.values()), "."))
+    return GradeSheet(MOODLE, table, header.index(GRADE), GRADE, rows, names, points.pop() if points else 0.0, mark)

@@ -21,6 +21,8 @@ class GradeSheet:
     """Each student's LMS id -> their name as the LMS shows it."""
     points: float
     """What the LMS grades the assignment out of (Canvas's points possible, Moodle's maximum grade)."""
+    decimal_mark: str
+    """How the export writes a decimal point: `.`, or `,` in a locale of decimal commas."""
 
 
 def cell(row: list[str], index: int) -> str:
@@ -28,13 +30,15 @@ def cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
 
+def decimal_mark(number: str) -> str:
+    """The decimal mark of a number as the LMS wrote it: `,` in `40,00`, else `.`."""
+    return "," if "," in number and "." not in number else "."
+
+
 def lms_number(text: str, what: str) -> float:
     """A number as the LMS exports it: `40.00`, or `40,00` where the locale writes a decimal comma."""
-    cleaned = text.strip()
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
     try:
-        return float(cleaned)
+        return float(text.strip().replace(decimal_mark(text), "."))
     except ValueError:
         raise LmsError(f"{what} is {text!r}, not a number") from None
 
