@@ -4,9 +4,19 @@ import argparse
 import os
 import sys
 
-from autograder.commands import bench, benchmark_reference, check_assignments, data, grade, new, similarity, sync
+from autograder.commands import (
+    bench,
+    benchmark_reference,
+    check_assignments,
+    data,
+    export,
+    grade,
+    new,
+    similarity,
+    sync,
+)
 
-COMMANDS = (grade, similarity, check_assignments, new, sync, data, bench, benchmark_reference)
+COMMANDS = (grade, similarity, export, check_assignments, new, sync, data, bench, benchmark_reference)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,8 +33,8 @@ sys.path[:0] = [str(KIT_ROOT), str(KIT_ROOT / "tests")]
 
 from cases import solution_cell  # noqa: E402
 
-from autograder.course import get  # noqa: E402
 from autograder.batch.discover import find_submissions  # noqa: E402
+from autograder.course import get  # noqa: E402
 from autograder.notebook.cells import BEGIN_SOLUTION  # noqa: E402
 from autograder.similarity.compare import compare_function  # noqa: E402
 from autograder.similarity.solutions import read_cells, starter_sources  # noqa: E402

@@ -57,3 +57,90 @@ def test_zip_with_a_path_outside_is_refused(tmp_path):
 def test_nothing_to_grade_says_what_was_looked_for(tmp_path):
     with pytest.raises(DiscoveryError, match="sentiment_rnn/\\*.ipynb"):
         find_submissions(tmp_path, "sentiment_rnn")
+
+
+def lms_class(tmp_path, *paths):
+    """A download laid out as the LMS writes it (autograder/lms/filenames.py); each file its path's text."""
+    for path in paths:
+        touch(tmp_path / path)
+    return {s.student: s for s in find_submissions(tmp_path, "sentiment_rnn")}
+
+
+def test_canvas_names_keep_the_user_id(tmp_path):
+    found = lms_class(
+        tmp_path,
+        "smithjane_1234_5678_sentiment_rnn.ipynb",
+        "doejohn_LATE_1001_9012_sentiment_rnn.ipynb",  # Canvas marks a late submission so today
+        "nguyenthi_late_1002_9013_sentiment_rnn-1.ipynb",  # ... and so before, with a renamed upload
+    )
+    assert {student: (s.lms.owner.lms, s.lms.owner.id) for student, s in found.items()} == {
+        "smithjane": ("canvas", "1234"),
+        "doejohn": ("canvas", "1001"),
+        "nguyenthi": ("canvas", "1002"),
+    }
+    assert found["doejohn"].lms.original == "sentiment_rnn.ipynb"
+    assert found["nguyenthi"].lms.path == "nguyenthi_late_1002_9013_sentiment_rnn-1.ipynb"
+
+
+def test_canvas_anonymous_grading_hides_the_user_id(tmp_path):
+    found = lms_class(tmp_path, "anon_x7k2p_5678_sentiment_rnn.ipynb", "LATE_anon_Q9a2Z_5679_sentiment_rnn.ipynb")
+    assert {student: s.lms.owner.id for student, s in found.items()} == {"anon_x7k2p": "", "anon_Q9a2Z": ""}
+
+
+def test_moodle_folders_and_files_keep_the_participant_id(tmp_path):
+    found = lms_class(
+        tmp_path,
+        "Jane Smith_2324116_assignsubmission_file/sentiment_rnn.ipynb",  # Moodle 4.1 and later
+        "José Núñez_2324117_assignsubmission_file_/sentiment_rnn.ipynb",  # Moodle 3.1 to 4.0
+        "Priya Patel_2324119_assignsubmission_file_/work/sentiment_rnn.ipynb",  # a folder of the upload kept
+        "Wei Chen_2324118_assignsubmission_file_sentiment_rnn.ipynb",  # "Download submissions in folders" off
+    )
+    assert {student: (s.lms.owner.lms, s.lms.owner.id) for student, s in found.items()} == {
+        "Jane Smith": ("moodle", "2324116"),
+        "José Núñez": ("moodle", "2324117"),
+        "Priya Patel": ("moodle", "2324119"),
+        "Wei Chen": ("moodle", "2324118"),
+    }
+    assert (
+        found["Priya Patel"].notebook
+        == tmp_path / "Priya Patel_2324119_assignsubmission_file_/work/sentiment_rnn.ipynb"
+    )
+
+
+def test_one_name_for_two_lms_students_keeps_them_apart_by_id(tmp_path):
+    found = lms_class(
+        tmp_path,
+        "smithjane_1001_11_sentiment_rnn.ipynb",
+        "smithjane_1002_12_sentiment_rnn.ipynb",
+        "Participant_2324116_assignsubmission_file/sentiment_rnn.ipynb",  # Moodle's blind marking
+        "Participant_2324117_assignsubmission_file/sentiment_rnn.ipynb",
+    )
+    assert sorted(found) == ["Participant_2324116", "Participant_2324117", "smithjane_1001", "smithjane_1002"]
+    assert found["smithjane_1002"].lms.owner.id == "1002"
+
+
+def test_an_lms_student_counts_with_the_notebook_named_for_the_assignment(tmp_path):
+    found = lms_class(
+        tmp_path,
+        "smithjane_1001_11_sentiment_rnn.ipynb",
+        "smithjane_1001_12_scratch.ipynb",
+        "Jane Smith_2324116_assignsubmission_file/sentiment_rnn.ipynb",
+        "Jane Smith_2324116_assignsubmission_file/untitled.ipynb",
+    )
+    assert {student: s.notebook.name for student, s in found.items()} == {
+        "smithjane": "smithjane_1001_11_sentiment_rnn.ipynb",
+        "Jane Smith": "sentiment_rnn.ipynb",
+    }
+
+
+def test_an_lms_student_with_no_notebook_named_for_it_gets_each_graded(tmp_path):
+    found = lms_class(tmp_path, "smithjane_1001_11_draft.ipynb", "smithjane_1001_12_final.ipynb")
+    assert {student: s.lms.owner.id for student, s in found.items()} == {
+        "smithjane_draft": "1001",
+        "smithjane_final": "1001",
+    }
+
+
+def test_plain_names_have_no_lms_id(tmp_path):
+    assert [s.lms for s in lms_class(tmp_path / "loose", "alice_sentiment_rnn.ipynb").values()] == [None]
+    assert [s.lms for s in lms_class(tmp_path / "nbgrader", "bob/sentiment_rnn/sentiment_rnn.ipynb").values()] == [None]

@@ -2,21 +2,30 @@
 
 - nbgrader's layout: `submitted/<student>/<assignment>/*.ipynb`;
 - a folder of loose notebooks, the student id taken from the file name;
-- a zip downloaded from an LMS, holding either of the above.
-A file name like `alice_sentiment_rnn.ipynb` or Canvas's
-`smithjane_1234_5678_sentiment_rnn.ipynb` gives the student id before the first `_`.
+- a download from Canvas or Moodle (a folder, or the .zip itself), whose file names also give
+  the LMS's own id of the student, kept so that grades can go back into its gradebook.
+A file name like `alice_sentiment_rnn.ipynb` gives the student id before the first `_`; a file
+of an LMS download gives the name part the LMS wrote (Canvas's `smithjane` from
+`smithjane_1234_5678_sentiment_rnn.ipynb`, Moodle's `Jane Smith` from the folder
+`Jane Smith_2324116_assignsubmission_file`), see autograder/lms/filenames.py.
 """
 
 import tempfile
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from autograder.lms.filenames import LmsFile, lms_file
 
 
 @dataclass(frozen=True)
 class Submission:
     student: str
+    """A stable id, the name of the student's folder of outputs."""
     notebook: Path
+    lms: LmsFile | None = None
+    """Whose the file is in the LMS it was downloaded from, if it came from one."""
 
 
 class DiscoveryError(ValueError):
@@ -33,13 +42,41 @@ def _nbgrader_layout(root: Path, assignment: str) -> list[Submission]:
     return found
 
 
-def _loose_notebooks(root: Path) -> list[Submission]:
+def _owner(notebook: Path, lms: LmsFile | None) -> str:
+    return lms.name if lms else notebook.stem.split("_", 1)[0] or notebook.stem
+
+
+def _counted(files: list[tuple[Path, LmsFile | None]], assignment: str) -> list[tuple[Path, LmsFile | None]]:
+    """One LMS student's notebooks that count: the one they uploaded under the assignment's name, else all.
+
+    Plain file names prove no common owner, so those files all count, each on its own.
+    """
+    named = [(n, lms) for n, lms in files if lms and PurePosixPath(lms.original).stem == assignment]
+    return named if len(files) > 1 and len(named) == 1 else files
+
+
+def _loose_notebooks(root: Path, assignment: str) -> list[Submission]:
     notebooks = sorted(p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-    ids = [n.stem.split("_", 1)[0] or n.stem for n in notebooks]
-    # Two files that give one id (a resubmission, or plain names) keep their whole stem instead.
+    owners: dict[tuple[str, ...], list[tuple[Path, LmsFile | None]]] = defaultdict(list)
+    for notebook in notebooks:
+        lms = lms_file(PurePosixPath(notebook.relative_to(root).as_posix()))
+        key = (lms.owner.lms, lms.owner.id or lms.name) if lms else ("", _owner(notebook, None))
+        owners[key].append((notebook, lms))
+    # Each file's id, and the one it takes instead when another file gives the same id. A student
+    # with several notebooks that count gets one submission per notebook, told apart by file name.
+    candidates = []
+    for files in owners.values():
+        counted = _counted(files, assignment)
+        for notebook, lms in counted:
+            wanted = _owner(notebook, lms)
+            if len(counted) > 1:
+                wanted = f"{wanted}_{PurePosixPath(lms.original).stem}" if lms else notebook.stem
+            instead = f"{wanted}_{lms.owner.id}" if lms and lms.owner.id else notebook.stem
+            candidates.append((wanted, instead, notebook, lms))
+    wanted_ids = [wanted for wanted, *_ in candidates]
     return [
-        Submission(student if ids.count(student) == 1 else notebook.stem, notebook)
-        for student, notebook in zip(ids, notebooks)
+        Submission(wanted if wanted_ids.count(wanted) == 1 else instead, notebook, lms)
+        for wanted, instead, notebook, lms in candidates
     ]
 
 
@@ -61,7 +98,7 @@ def find_submissions(path: Path, assignment: str, scratch: Path | None = None) -
         path = scratch
     if not path.is_dir():
         raise DiscoveryError(f"{path} is neither a folder nor a .zip of submissions")
-    found = _nbgrader_layout(path, assignment) or _loose_notebooks(path)
+    found = _nbgrader_layout(path, assignment) or _loose_notebooks(path, assignment)
     if not found:
         raise DiscoveryError(
             f"no notebooks in {path} (looked for <student>/{assignment}/*.ipynb and loose *.ipynb files)"

@@ -17,6 +17,7 @@ from autograder.batch.gradebook import record_scores
 from autograder.commands.similarity import class_similarity
 from autograder.course import discover, get
 from autograder.grading import grade_notebook
+from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
@@ -140,12 +141,13 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
     )
     write_grades_csv(rows, args.out / "grades.csv")
+    write_lms_ids({s.student: s.lms for s in submissions}, args.out / LMS_IDS_FILE)
     similarity = class_similarity(submissions, args.assignment, args.out)
     write_text(class_report_html(args.assignment, rows, similarity), args.out / "report.html")
     if args.gradebook:
         record_scores(args.gradebook, get(args.assignment), rows)
     print(
-        f"graded {len(rows)} submissions into {args.out} (grades.csv, report.html, similarity.csv,"
+        f"graded {len(rows)} submissions into {args.out} (grades.csv, {LMS_IDS_FILE}, report.html, similarity.csv,"
         " similarity_groups.csv, <student>/results.json, feedback.html)"
     )
     return 0

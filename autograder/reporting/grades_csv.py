@@ -5,10 +5,25 @@ Spreadsheets and LMS gradebooks import this directly, so its shape is fixed:
 sorted by id so that two runs over the same class give the same file.
 """
 
+import csv
+import math
+from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.atomic import write_csv
 from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
+
+FIXED_COLUMNS = ("student", "total", "max")
+
+
+@dataclass(frozen=True)
+class Grade:
+    total: float
+    max: float
+
+
+class GradesCsvError(ValueError):
+    """A grades.csv that is not as write_grades_csv writes it; str() says what is wrong."""
 
 
 def function_scores(results: dict) -> dict[str, float]:
@@ -28,8 +43,30 @@ def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
     students = sorted(rows)
     scores = {student: function_scores(rows[student]) for student in students}
     functions = list(dict.fromkeys(f for student in students for f in scores[student]))
-    table = [["student", "total", "max", *functions]]
+    table = [[*FIXED_COLUMNS, *functions]]
     for student in students:
         numbers = [*score_and_max(rows[student]), *(scores[student].get(f, 0) for f in functions)]
         table.append([student, *map(format_points, numbers)])
     write_csv(table, Path(path))
+
+
+def read_grades_csv(path: Path) -> tuple[list[str], dict[str, Grade]]:
+    """The function columns of a grades.csv and each student's total, refusing what write_grades_csv would not write."""
+    with open(path, newline="", encoding="utf-8-sig") as handle:  # -sig: a spreadsheet may have saved it with a BOM
+        rows = [row for row in csv.reader(handle) if any(row)]
+    if not rows or tuple(rows[0][: len(FIXED_COLUMNS)]) != FIXED_COLUMNS:
+        raise GradesCsvError(f"{path} is not a grades.csv of the kit: it does not start with {','.join(FIXED_COLUMNS)}")
+    grades: dict[str, Grade] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        student, total, most = [*row, "", "", ""][:3]
+        if student in grades:
+            raise GradesCsvError(f"{path}, line {number}: {student} has a second row")
+        try:
+            grades[student] = Grade(float(total), float(most))
+            if not all(map(math.isfinite, (grades[student].total, grades[student].max))):
+                raise ValueError
+        except ValueError:
+            raise GradesCsvError(
+                f"{path}, line {number}: {student or 'a row'} has total {total!r} and max {most!r}, not numbers"
+            ) from None
+    return rows[0][len(FIXED_COLUMNS) :], grades

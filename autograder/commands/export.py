@@ -1,0 +1,99 @@
+"""`autograder export canvas|moodle`: a class's grades into the LMS's own gradebook CSV, ready to import.
+
+Export the gradebook CSV from the LMS (Canvas: Grades > Export > Export Entire Gradebook; Moodle:
+the assignment's grading worksheet). This fills the assignment's column with each student's
+total from grades.csv, matching students on the id the LMS's download gave their files (the
+Canvas user id, the Moodle participant id), which `autograder grade` keeps in lms_ids.csv beside
+grades.csv; the rest of the file is written back as it came. Students it cannot match are
+listed and make the exit code 3; bad input is an error that writes nothing.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from autograder.course import discover, get
+from autograder.lms import LmsError
+from autograder.lms.canvas import canvas_sheet
+from autograder.lms.csvfile import read_lms_csv, write_lms_csv
+from autograder.lms.filenames import CANVAS, LMS_NAMES, MOODLE
+from autograder.lms.fill import Filled, fill_grades
+from autograder.lms.ids import LMS_IDS_FILE, read_lms_ids
+from autograder.lms.moodle import moodle_sheet
+from autograder.reporting.grades_csv import GradesCsvError, read_grades_csv
+
+EXIT_UNMATCHED = 3
+IMPORT_HOW = {
+    CANVAS: "import it in Canvas from Grades > Import",
+    MOODLE: "upload it in the assignment from View all submissions > Grading action > Upload grading worksheet",
+}
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export", help="put a class's grades into an LMS's gradebook CSV", description=__doc__
+    )
+    lms = parser.add_subparsers(dest="lms", required=True)
+    canvas = lms.add_parser(CANVAS, help="fill a column of Canvas's gradebook export", description=__doc__)
+    canvas.add_argument(
+        "--lms-csv", type=Path, required=True, help="the gradebook CSV exported from Canvas (Export Entire Gradebook)"
+    )
+    canvas.add_argument(
+        "--column", required=True, help='the assignment\'s column as Canvas names it, e.g. "Homework 1 (12345)"'
+    )
+    moodle = lms.add_parser(MOODLE, help="fill the Grade column of a Moodle grading worksheet", description=__doc__)
+    moodle.add_argument(
+        "--lms-csv", type=Path, required=True, help="the assignment's grading worksheet downloaded from Moodle"
+    )
+    for sub in (canvas, moodle):
+        sub.add_argument(
+            "--grades", type=Path, required=True, help="the class run's grades.csv (its lms_ids.csv is read beside it)"
+        )
+        sub.add_argument("-o", "--output", type=Path, required=True, help="the CSV to write, for the LMS to import")
+        sub.add_argument(
+            "--rescale", action="store_true", help="scale the kit's totals to the LMS's points when the two differ"
+        )
+        sub.add_argument(
+            "--assignment", choices=sorted(discover()), help="check that grades.csv is this assignment's"
+        )
+        sub.set_defaults(run=run)
+
+
+def _filled(args: argparse.Namespace) -> Filled:
+    functions, grades = read_grades_csv(args.grades)
+    if args.assignment and functions != list(expected := get(args.assignment).functions):
+        raise LmsError(
+            f"{args.grades} grades {', '.join(functions) or 'no functions'}, not {args.assignment}'s "
+            f"{', '.join(expected)}"
+        )
+    ids = read_lms_ids(args.grades.parent / LMS_IDS_FILE)
+    table = read_lms_csv(args.lms_csv)
+    sheet = canvas_sheet(table, args.column) if args.lms == CANVAS else moodle_sheet(table)
+    return fill_grades(sheet, grades, ids, args.rescale)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        filled = _filled(args)
+    except (LmsError, GradesCsvError) as error:
+        raise SystemExit(f"error: {error}") from None
+    except OSError as error:
+        raise SystemExit(f"error: cannot read {error.filename}: {error.strerror}") from None
+    write_lms_csv(filled.table, args.output)
+    print(f"wrote {args.output}: {len(filled.placed)} grades; {IMPORT_HOW[args.lms]}")
+    for name, before, after in filled.replaced:
+        print(f"  {name}: {before} replaced by {after}")
+    if filled.without_grade:
+        print(f"left as they were, with no submission graded ({len(filled.without_grade)}):", end=" ")
+        print("; ".join(filled.without_grade))
+    if filled.unmatched:
+        lines = [f"  {student}: {why}" for student, why in filled.unmatched.items()]
+        print(
+            f"not in {args.output}, {len(lines)} graded students whose grades are to be entered in "
+            f"{LMS_NAMES[args.lms]} by hand:",
+            *lines,
+            sep="\n",
+            file=sys.stderr,
+        )
+        return EXIT_UNMATCHED
+    return 0
