@@ -1,6 +1,7 @@
 """An instructor adds an assignment with `autograder new` and `autograder sync`, in a copy of the repository,
 touching only the new assignment's own paths; bad input stops both with a message and writes nothing."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -88,7 +89,9 @@ def test_a_new_assignment_is_graded_and_agrees_with_nbgrader(tmp_path):
         folder = course / "submitted" / student / NAME
         folder.mkdir(parents=True)
         shutil.copy(course / notebook / NAME / f"{NAME}.ipynb", folder)
-    done = run_nbgrader("autograde", NAME, "--force", cwd=course, timeout=1800)
+    # nbgrader's kernels import the kit from the copy, as they would from an instructor's own checkout.
+    env = {**os.environ, "PYTHONPATH": str(course)}
+    done = run_nbgrader("autograde", NAME, "--force", cwd=course, env=env, timeout=1800)
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         assert gradebook.find_submission(NAME, "reference").score == 8
