@@ -4,9 +4,9 @@ import argparse
 import os
 import sys
 
-from autograder.commands import bench, benchmark_reference, check_assignments, data, grade, new, sync
+from autograder.commands import bench, benchmark_reference, check_assignments, data, grade, new, pack, sync
 
-COMMANDS = (grade, check_assignments, new, sync, data, bench, benchmark_reference)
+COMMANDS = (grade, check_assignments, new, sync, pack, data, bench, benchmark_reference)
 
 
 def main(argv: list[str] | None = None) -> int:
