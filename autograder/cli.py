@@ -12,11 +12,12 @@ from autograder.commands import (
     export,
     grade,
     new,
+    pack,
     similarity,
     sync,
 )
 
-COMMANDS = (grade, similarity, export, check_assignments, new, sync, data, bench, benchmark_reference)
+COMMANDS = (grade, similarity, export, check_assignments, new, sync, pack, data, bench, benchmark_reference)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
+
 from autograder.course import Assignment
 from autograder.engine.outcome import CheckResult, max_total, total
 from autograder.engine.run import run_checks
-from autograder.notebook.cells import runnable_cells
+from autograder.notebook.cells import nbgrader_meta, runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
 from autograder.notebook.structure import structure_notes
 from autograder.reporting.results import gradescope_results
@@ -51,13 +53,28 @@ def not_graded(assignment: Assignment, reason: str, notes: list[str] | None = No
     return Graded(run_checks(assignment, UnavailableStudent(f"Not graded: {reason}")), notes or [])
 
 
+def given_cells(cells: list[nbformat.NotebookNode], source: nbformat.NotebookNode) -> frozenset[int]:
+    """The indices of the cells the student did not write: the source's own given cells, unchanged."""
+    ours = {
+        meta["grade_id"]: cell.source
+        for cell in source.cells
+        if (meta := nbgrader_meta(cell)).get("grade_id") and not meta.get("solution")
+    }
+    return frozenset(
+        index
+        for index, cell in enumerate(cells)
+        if (grade_id := nbgrader_meta(cell).get("grade_id")) in ours and ours[grade_id] == cell.source
+    )
+
+
 def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_POLICY) -> Graded:
     try:
         notebook, repairs = read_notebook(path)
     except NotebookError as error:
         return not_graded(assignment, str(error))
     notes = [*repairs, *structure_notes(notebook, assignment.source(), assignment.name)]
-    student = KernelStudent(runnable_cells(notebook), policy)
+    cells = runnable_cells(notebook)
+    student = KernelStudent(cells, policy, given_cells(cells, assignment.source()))
     try:
         with student:
             checks = run_checks(assignment, student)

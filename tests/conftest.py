@@ -137,3 +137,17 @@ def reference_results(class_runs: Callable[[Assignment], ClassRun], assignment: 
 def stub_results(class_runs: Callable[[Assignment], ClassRun], assignment: Assignment) -> dict:
     """The released student notebook, untouched, as graded in the class run."""
     return class_runs(assignment).results["blank"]
+
+
+@pytest.fixture(scope="session")
+def student_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One fresh venv with the student requirements of every assignment, and nothing of the grader (tests/studentenv.py)."""
+    from studentenv import make_student_venv
+
+    from autograder.authoring.pack import student_requirements
+
+    notebooks = [nbformat.read(a.release_notebook, as_version=4) for a in discover().values()]
+    requirements = sorted({line for notebook in notebooks for line in student_requirements(notebook)})
+    folder = tmp_path_factory.mktemp("student") / "venv"
+    make_student_venv(folder, requirements)
+    return folder

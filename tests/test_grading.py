@@ -46,3 +46,9 @@ def test_results_follow_gradescope_format(stub_results):
 def test_test_cell_points_match_the_checks(assignment, stub_results):
     """nbgrader's points per test cell equal the kit's points per function, so totals agree."""
     assert cell_points(assignment) == {f: points for f, (_, points) in by_function(stub_results).items()}
+
+
+def test_reference_notebook_runs_without_a_failed_cell(reference_results):
+    """Under the grader every given cell of a correct submission runs (no import of the grader's packages)."""
+    assert "raised" not in reference_results.get("output", ""), reference_results.get("output")
+    assert not [t for t in reference_results["tests"] if "while running the notebook" in t["output"]]

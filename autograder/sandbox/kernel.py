@@ -86,11 +86,20 @@ class CappedClient(NotebookClient):
 class KernelStudent(Student):
     """Runs a notebook's cells in a fresh, confined kernel, then answers probes; use as a context manager."""
 
-    def __init__(self, cells: list[nbformat.NotebookNode], policy: Policy = DEFAULT_POLICY) -> None:
+    def __init__(
+        self, cells: list[nbformat.NotebookNode], policy: Policy = DEFAULT_POLICY, given: frozenset[int] = frozenset()
+    ) -> None:
+        """`given`: the indices in `cells` of cells the student did not write (the notebook's own, unchanged).
+
+        An error in one of those is not the student's doing: it goes to the notes for the
+        instructor, and the messages about the student's functions name only the student's cells.
+        """
         super().__init__()
         self.cells = cells
         self.policy = policy
+        self.given = given
         self.cell_errors: list[str] = []
+        self.given_cell_errors: list[str] = []
         self.lost: str | None = None
         self.sandbox = ""
         self.restarts: list[str] = []
@@ -144,7 +153,7 @@ class KernelStudent(Student):
         )
         self._client.output_bytes = self.policy.output_bytes
         self.lost = None
-        self.cell_errors = []
+        self.cell_errors, self.given_cell_errors = [], []
         self._context = self._client.setup_kernel(
             env=kernel_env(box, DETERMINISM_ENV),
             cwd=str(box.work),
@@ -158,11 +167,13 @@ class KernelStudent(Student):
         error = self._run(setup, self.policy.cell_seconds, self._cell_limit)
         if error:
             raise StudentError("lost", f"the grader could not set up the student's process: {error}")
-        for number, cell in enumerate(self.cells, start=1):
+        for index, cell in enumerate(self.cells):
             error = self._run(cell.source, self.policy.cell_seconds, self._cell_limit)
             if error:
-                label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{number}"
-                self.cell_errors.append(f"cell '{label}' raised {error}")
+                label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{index + 1}"
+                (self.given_cell_errors if index in self.given else self.cell_errors).append(
+                    f"cell '{label}' raised {error}"
+                )
 
     def _stop(self) -> None:
         """Shut the kernel down and end every process it started."""
@@ -266,4 +277,9 @@ class KernelStudent(Student):
                 f"The submission printed more than {self.policy.output_bytes // 1024} KiB; the rest was not kept."
             )
         notes += [f"The student's process was started again after: {reason}" for reason in self.restarts]
+        notes += [
+            f"A cell the student did not write failed, which is not the student's doing (is the grader's environment"
+            f" complete?): {error}"
+            for error in self.given_cell_errors
+        ]
         return notes

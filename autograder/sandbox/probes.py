@@ -113,12 +113,38 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
     return {
         "class": type(model).__name__,
         "warnings": [f"{w.category.__name__}: {w.message}" for w in caught],
-        "layers": [_describe_operation(operation) for operation in getattr(model, "operations", model.layers)],
+        "layers": [_describe_operation(operation) for operation in _built_operations(model)],
         "params": int(model.count_params()) if model.built else None,  # a Sequential without Input builds on first call
         "output_shape": [None, *outputs[0].shape[1:]] if outputs else None,
         "outputs": outputs,
         **_compile_summary(model),
     }
+
+
+def _built_operations(model: Any) -> list[Any]:
+    """The layers and operations the student's code put in the model, in order.
+
+    A Functional model also lists the operations Keras adds by itself to compute a mask
+    (Embedding(mask_zero=True) followed by an LSTM gets a NotEqual): those are left out, so
+    that the model is described as it was written, whichever API wrote it.
+    """
+    operations = getattr(model, "operations", None)
+    if operations is None:  # Sequential: its layers are what it was given
+        return list(model.layers)
+    masks = set()
+    for operation in operations:
+        for node in getattr(operation, "_inbound_nodes", []):
+            for tensor in _flat(node.outputs):
+                history = getattr(getattr(tensor, "_keras_mask", None), "_keras_history", None)
+                if history is not None:
+                    masks.add(id(history.operation))
+    return [operation for operation in operations if id(operation) not in masks]
+
+
+def _flat(structure: Any) -> list[Any]:
+    import keras
+
+    return keras.tree.flatten(structure)
 
 
 def _describe_operation(operation: Any) -> dict:

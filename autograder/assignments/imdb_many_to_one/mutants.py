@@ -138,4 +138,11 @@ VALID_VARIANTS = [
         'keras.Input(shape=(max_review_length,), dtype="int32")',
         "keras.Input(shape=(max_review_length,))",
     ),
+    # Part 5 allows a mask, and Keras adds a NotEqual operation to a Functional model that has one.
+    (
+        "lstm_functional_skips_padding",
+        "build_lstm_functional",
+        "layers.Embedding(top_words, embedding_length)(inputs)",
+        "layers.Embedding(top_words, embedding_length, mask_zero=True)(inputs)",
+    ),
 ]

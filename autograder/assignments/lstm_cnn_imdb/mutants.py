@@ -48,4 +48,23 @@ VALID_VARIANTS = [
     ),
     ("adam_object", "build_lstm_dropout", 'optimizer="adam"', "optimizer=keras.optimizers.Adam()"),
     ("pooling_keywords", "build_cnn_lstm", "layers.MaxPooling1D(2)", "layers.MaxPooling1D(pool_size=2, strides=2)"),
+    # The notebook says nothing of masking the padding: a mask must cost nothing (Conv1D drops it, with a warning).
+    (
+        "lstm_skips_padding",
+        "build_lstm",
+        "layers.Embedding(top_words, embedding_length),",
+        "layers.Embedding(top_words, embedding_length, mask_zero=True),",
+    ),
+    (
+        "dropout_lstm_skips_padding",
+        "build_lstm_dropout",
+        "layers.Embedding(top_words, embedding_length),",
+        "layers.Embedding(top_words, embedding_length, mask_zero=True),",
+    ),
+    (
+        "cnn_given_a_mask",
+        "build_cnn_lstm",
+        "layers.Embedding(top_words, embedding_length),",
+        "layers.Embedding(top_words, embedding_length, mask_zero=True),",
+    ),
 ]

@@ -74,4 +74,17 @@ VALID_VARIANTS = [
         "x_z, x_r, x_h = np.split(x_t @ kernel + bias[0], 3, axis=-1)",
         "x_z, x_r, x_h = (x_t @ w + b for w, b in zip(np.split(kernel, 3, axis=1), np.split(bias[0], 3)))",
     ),
+    (
+        "functional_api",
+        "build_simple_rnn",
+        'model = keras.Sequential(\n        [\n            keras.Input(shape=(max_length,), dtype="int32"),\n            layers.Embedding(vocab_size + 1, embed_length),\n            layers.SimpleRNN(units),\n            layers.Dense(1, activation="sigmoid"),\n        ]\n    )',
+        'inputs = keras.Input(shape=(max_length,), dtype="int32")\n    vectors = layers.Embedding(vocab_size + 1, embed_length)(inputs)\n    outputs = layers.Dense(1, activation="sigmoid")(layers.SimpleRNN(units)(vectors))\n    model = keras.Model(inputs=inputs, outputs=outputs)',
+    ),
+    # Masking the post-padding: the notebook neither asks for it nor forbids it.
+    (
+        "padding_masked",
+        "build_simple_rnn",
+        "layers.Embedding(vocab_size + 1, embed_length),",
+        "layers.Embedding(vocab_size + 1, embed_length, mask_zero=True),",
+    ),
 ]

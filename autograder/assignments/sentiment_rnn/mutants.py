@@ -56,4 +56,11 @@ VALID_VARIANTS = [
         "for doc in (nlp(text) for text in text_seqs)]",
     ),
     ("extra_optional_parameter", "pad_idx_seqs", "def pad_idx_seqs(idx_seqs):", "def pad_idx_seqs(idx_seqs, value=0):"),
+    # The notebook allows either API; a Functional model lists an InputLayer, which the checks leave out.
+    (
+        "functional_api",
+        "create_rnn_model",
+        'model = keras.Sequential(\n        [\n            keras.Input(shape=(None,), dtype="int32"),\n            layers.Embedding(n_input_nodes, n_embedding_nodes, mask_zero=True),\n            layers.GRU(n_hidden_nodes),\n            layers.Dense(1, activation="sigmoid"),\n        ]\n    )',
+        'inputs = keras.Input(shape=(None,), dtype="int32")\n    vectors = layers.Embedding(n_input_nodes, n_embedding_nodes, mask_zero=True)(inputs)\n    outputs = layers.Dense(1, activation="sigmoid")(layers.GRU(n_hidden_nodes)(vectors))\n    model = keras.Model(inputs=inputs, outputs=outputs)',
+    ),
 ]

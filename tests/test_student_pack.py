@@ -1,0 +1,52 @@
+"""Students have only the student pack: each released notebook, completed with the reference, runs top to bottom
+in a venv with nothing but the pack's requirements, reading its data from the pack."""
+
+import subprocess
+
+import nbformat
+import pytest
+from conftest import AUTOGRADER, require_data_dir
+from studentenv import errors, run_notebook, student_env
+
+from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta, without_solution_markers
+
+
+def pack(assignment, out):
+    require_data_dir()
+    done = subprocess.run([*AUTOGRADER, "pack", assignment.name, "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def completed(assignment) -> nbformat.NotebookNode:
+    """The released notebook with every solution cell filled in with the reference's code, as a student would hand it in."""
+    notebook = nbformat.read(assignment.release_notebook, as_version=4)
+    source = assignment.source()
+    for cell in notebook.cells:
+        if nbgrader_meta(cell).get("solution"):
+            cell.source = without_solution_markers(cell_by_grade_id(source, nbgrader_meta(cell)["grade_id"]).source)
+    return notebook
+
+
+def test_pack_holds_the_notebook_its_data_and_its_requirements(assignment, tmp_path):
+    out = pack(assignment, tmp_path / "pack")
+    assert (out / assignment.release_notebook.name).read_bytes() == assignment.release_notebook.read_bytes()
+    requirements = (out / "requirements.txt").read_text().split()
+    assert all("==" in line for line in requirements) and any(line.startswith("keras==") for line in requirements)
+    assert not any(name in line for line in requirements for name in ("nbgrader", "dask", "rnn-sentiment-kit"))
+    assert any((out / "data").rglob("*")), "the pack holds no data"
+    again = subprocess.run([*AUTOGRADER, "pack", assignment.name, "-o", str(out)], capture_output=True, text=True)
+    assert again.returncode == 2 and "exists already" in again.stderr
+
+
+@pytest.mark.parametrize("module", ["autograder", "kitdata", "nbgrader", "distributed"])
+def test_the_student_venv_has_nothing_of_the_grader(student_venv, module):
+    done = subprocess.run([str(student_venv / "bin" / "python"), "-c", f"import {module}"], capture_output=True)
+    assert done.returncode != 0, f"{module} is importable in the student's venv"
+
+
+def test_completed_notebook_runs_with_only_the_student_pack(assignment, student_venv, tmp_path):
+    """Every cell runs, data cells and training included, on the assignment's quick subset."""
+    out = pack(assignment, tmp_path / "pack")
+    notebook = run_notebook(student_venv, completed(assignment), out, student_env(assignment.quick_run_env))
+    assert errors(notebook) == []
