@@ -28,11 +28,11 @@ def require_data_dir() -> Path:
     return resolve_data_dir()
 
 
-def grade(notebook: Path, results: Path) -> dict:
+def grade(notebook: Path, results: Path, assignment: Assignment = ASSIGNMENT) -> dict:
     """Grade one notebook with `autograder grade` in a child process; return its results.json."""
     require_data_dir()
     done = subprocess.run(
-        [*AUTOGRADER, "grade", str(notebook), "--assignment", ASSIGNMENT.name, "--results", str(results)],
+        [*AUTOGRADER, "grade", str(notebook), "--assignment", assignment.name, "--results", str(results)],
         capture_output=True,
         text=True,
         timeout=600,

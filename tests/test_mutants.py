@@ -4,12 +4,14 @@ The mutants are graded in bundles (tests/cases.py), so a bundle's other bugs are
 other functions: those functions may lose points too, every function left correct may not.
 """
 
+import re
+
 import nbformat
 import pytest
 from cases import bundle_of, mutants_of, mutated
 from conftest import ASSIGNMENT, by_function, grade
 
-from autograder.course import discover
+from autograder.course import discover, get
 
 
 def cases(kind: int) -> list:
@@ -55,3 +57,16 @@ def test_same_submission_same_results(source_notebook, class_run, tmp_path):
     assert alone == class_run.results[student]
     (accuracy,) = [t for t in alone["tests"] if t["name"].startswith("create_rnn_model: learns")]
     assert accuracy["status"] == "failed" and "outside [0, 1]" in accuracy["output"], accuracy
+
+
+def test_failing_models_get_the_same_messages_every_time(class_runs, tmp_path):
+    """Messages about untrained models, a failing example's layers and a TensorFlow error hold no value of the run:
+    no memory address, no temporary path, no weights left to chance. Graded again alone, the bundle gets its bytes."""
+    assignment = get("imdb_many_to_one")
+    student, changes = bundle_of(assignment, "max_instead_of_mean")
+    path = tmp_path / "submission.ipynb"
+    nbformat.write(mutated(nbformat.read(assignment.source_notebook, as_version=4), *changes), path)
+    alone = grade(path, tmp_path / "results.json", assignment)
+    assert alone == class_runs(assignment).results[student]
+    outputs = "\n".join(test["output"] for test in alone["tests"])
+    assert "Graph execution error" in outputs and not re.search(r"0x[0-9a-f]{6}|kit-submission-|File \"", outputs)

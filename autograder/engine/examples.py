@@ -33,10 +33,15 @@ class ModelView:
 
     @property
     def layers(self) -> list[object]:
-        return [type(layer["class"], (), {})() for layer in self._describe([])["layers"]]
+        return [_stand_in_layer(layer["class"]) for layer in self._describe([])["layers"]]
 
     def predict(self, x: Any, verbose: int = 0) -> np.ndarray:
         return self._describe([np.asarray(x)])["outputs"][0]
+
+
+def _stand_in_layer(cls: str) -> object:
+    """An object whose type is named like the student's layer, shown by that name in a failing example."""
+    return type(cls, (), {"__repr__": lambda self: cls})()
 
 
 def stand_ins(student: Student, functions: tuple[str, ...], models: tuple[str, ...]) -> dict[str, Any]:

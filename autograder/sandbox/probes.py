@@ -6,6 +6,7 @@ grader's checks compare that data with the reference in their own process, so
 nothing here decides a score.
 """
 
+import re
 import traceback
 import warnings
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from typing import Any
 import numpy as np
 
 from . import wire
+
+DESCRIPTION_SEED = 0
 
 
 class ProbeError(Exception):
@@ -46,13 +49,28 @@ def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> A
 
 
 def _describe(error: BaseException) -> str:
-    return "".join(traceback.format_exception_only(type(error), error)).strip()
+    """The error as one message. TensorFlow writes the Python stack of a failing op into its message: those
+    lines (file paths of the grader's machine, the kernel's temporary files) are left out, as is its op's id."""
+    text = "".join(traceback.format_exception_only(type(error), error)).strip()
+    kept = [line for line in text.splitlines() if line.strip() and not _TF_STACK_LINE.match(line)]
+    return _TF_OP_ID.sub("", "\n".join(kept))
+
+
+_TF_STACK_LINE = re.compile(r'\s*(File "|\[\[\{\{node )')
+_TF_OP_ID = re.compile(r"\s*\[Op:[^\]]*\]")
 
 
 def _where(error: BaseException, frames: int = 3) -> str:
-    """The last lines of student code the error passed through, without file paths (they vary per run)."""
-    stack = traceback.extract_tb(error.__traceback__)[1:][-frames:]
-    return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack if frame.line)
+    """The last lines of the student's code the error passed through, without file paths (they vary per run).
+
+    Frames of the probes and of installed libraries are not the student's code and are left out.
+    """
+    stack = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)[1:]
+        if frame.line and "__kit_probes__" not in frame.filename and "-packages" not in frame.filename
+    ]
+    return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack[-frames:])
 
 
 def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:
@@ -101,6 +119,9 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
     The warnings Keras gives while the model is built are part of the answer: they show
     arguments Keras 3 no longer uses (e.g. Embedding's input_length).
     """
+    import keras
+
+    keras.utils.set_random_seed(DESCRIPTION_SEED)  # untrained weights, and so the outputs, are the same every run
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         model = _build_model(namespace, function, args)
