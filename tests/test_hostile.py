@@ -3,7 +3,7 @@
 Each case names the functions that must lose their points and what their failed
 checks must say; every other function of the case keeps full marks, and the
 honest submission keeps all 40. The fixtures are in tests/hostile/, named by what
-they do. README, "What the grader protects against", points here.
+they do. docs/security.md points here.
 """
 
 import json

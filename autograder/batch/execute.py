@@ -29,7 +29,7 @@ RESULTS_FILE = "results.json"
 # MALLOC_TRIM_THRESHOLD_=65536, which hands freed memory back to the OS at once, so that
 # every TensorFlow and NumPy allocation faults its pages in again, and the statistical
 # profiler, which samples the grading thread 100 times a second. With both gone, 2 workers
-# graded 6 sentiment_rnn references in 94-108 s instead of 117-123 s (README, "bench").
+# graded 6 sentiment_rnn references in 94-108 s instead of 117-123 s (docs/benchmarks.md).
 LOCAL_WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
     "distributed.worker.profile.enabled": False,

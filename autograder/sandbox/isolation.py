@@ -1,6 +1,6 @@
 """Where the student's kernel runs: a folder of its own and, where the machine allows, an OS sandbox.
 
-Two levels (README, "What the grader protects against"):
+Two levels (docs/security.md):
 
 - bubblewrap: the kernel sees Python and the system's libraries read-only, its own
   submission folder, an empty /tmp, and nothing else: not the kit's source, the
