@@ -23,6 +23,7 @@ from nbclient.exceptions import CellExecutionError
 
 from autograder import assignments
 from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
+from autograder.quiet_tensorflow import notebook_env
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     notebook = nbformat.read(notebook_path, as_version=4)
-    env = {**os.environ, "KIT_DATA_DIR": str(data_dir)}
+    env = {**notebook_env(os.environ), "KIT_DATA_DIR": str(data_dir)}
     if bench.size_env:
         env[bench.size_env] = str(args.reviews or bench.full_size)
     print(f"Running {notebook_path} with the data in {data_dir} ...", flush=True)
