@@ -3,10 +3,10 @@
 import argparse
 import sys
 
-from autograder.commands import bench, benchmark_reference, check_assignments, data, grade
+from autograder.commands import bench, benchmark_reference, check_assignments, data, doctor, grade
 from autograder.quiet_tensorflow import quiet
 
-COMMANDS = (grade, check_assignments, data, bench, benchmark_reference)
+COMMANDS = (grade, check_assignments, data, bench, benchmark_reference, doctor)
 
 
 def main(argv: list[str] | None = None) -> int:
