@@ -5,6 +5,7 @@ find (links to the real ones), so it meets a machine where a package is there or
 without any package being removed; where it would install, --dry-run prints the commands.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -114,24 +115,32 @@ def test_doctor_finds_everything_on_a_machine_set_up_by_the_readme():
 
 
 def test_doctor_names_what_is_missing_and_the_command_that_installs_it(bin_dir, tmp_path):
-    provide(bin_dir, "apt-get")  # a Debian machine without bubblewrap or chromium, and no data
-    done = doctor({"PATH": str(bin_dir), "KIT_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)})
+    # A Debian machine without bubblewrap or chromium, no data, and a `python3` kernel of another Python.
+    provide(bin_dir, "apt-get")
+    data, jupyter = tmp_path / "data", tmp_path / "jupyter"
+    spec = jupyter / "kernels" / "python3" / "kernel.json"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(json.dumps({"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"]}))
+    env = {"PATH": str(bin_dir), "KIT_DATA_DIR": str(data), "HOME": str(tmp_path), "JUPYTER_PATH": str(jupyter)}
+    done = doctor(env)
     assert done.returncode == 1, done.stdout + done.stderr
     assert findings(done.stdout) == {
         "bubblewrap": "MISSING",
         "chromium": "MISSING",
         "datasets": "MISSING",
         "kernel": "ok",  # unconfined, as `autograder grade --sandbox auto` falls back
-        "notebook kernel": "ok",
+        "notebook kernel": "MISSING",
     }
     fixes = [line.split("fix: ", 1)[1] for line in done.stdout.splitlines() if "fix: " in line]
     assert fixes == [
         f"{SUDO}apt-get update && {SUDO}apt-get install -y bubblewrap",
         f"{SUDO}apt-get update && {SUDO}apt-get install -y chromium",
-        f"autograder data fetch --data-dir {tmp_path}",
+        f"autograder data fetch --data-dir {data}",
+        f"{sys.executable} -m ipykernel install --sys-prefix",
     ]
+    assert f"kernel 'python3' ({spec.parent}) runs /usr/bin/python3, not this environment's Python" in done.stdout
     assert done.stdout.endswith(
-        "3 of 5 missing.\nEvery missing system package at once: sh autograder/system_packages.sh\n"
+        "4 of 5 missing.\nEvery missing system package at once: sh autograder/system_packages.sh\n"
     )
 
 

@@ -9,6 +9,7 @@ hashing the datasets to `autograder data verify`.
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +27,9 @@ from autograder.sandbox.isolation import bubblewrap_problem
 from autograder.sandbox.kernel import KernelStudent
 
 SYSTEM_PACKAGES_SCRIPT = Path(autograder.__file__).parent / "system_packages.sh"
+# A kernelspec whose program is one of these runs the Python that starts it (jupyter_client's rule):
+# this environment's, for nbgrader and JupyterLab started from it.
+JUPYTER_OWN_PYTHON = {"python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info[:2])}
 
 
 @dataclass(frozen=True)
@@ -99,17 +103,17 @@ def check_notebook_kernel() -> Finding:
             for a in assignments.ASSIGNMENTS.values()
         }
     )
-    fix = f"{sys.executable} -m ipykernel install --user"
+    fix = f"{sys.executable} -m ipykernel install --sys-prefix"
     wrong = []
     for name in names:
         try:
-            program = KernelSpecManager().get_kernel_spec(name).argv[0]
+            spec = KernelSpecManager().get_kernel_spec(name)
         except NoSuchKernel:
             wrong.append(f"kernel '{name}' is not installed")
             continue
-        # jupyter_client starts a kernel whose program is `python` with its own Python: this environment's
-        if program not in ("python", "python3") and not samefile(program, sys.executable):
-            wrong.append(f"kernel '{name}' runs {program}, not this environment's Python")
+        program = spec.argv[0]
+        if program not in JUPYTER_OWN_PYTHON and not in_this_environment(program):
+            wrong.append(f"kernel '{name}' ({spec.resource_dir}) runs {program}, not this environment's Python")
     if wrong:
         return Finding(
             "notebook kernel", False, "; ".join(wrong) + ": the notebooks would not find the kit's libraries", fix
@@ -117,9 +121,15 @@ def check_notebook_kernel() -> Finding:
     return Finding("notebook kernel", True, f"{', '.join(names)}: this environment's Python ({sys.executable})")
 
 
-def samefile(program: str, python: str) -> bool:
-    found = shutil.which(program)
-    return found is not None and os.path.samefile(found, python)
+def in_this_environment(program: str) -> bool:
+    """Whether `program` is a Python of this environment (its sys.prefix is ours): a link to the base Python is not."""
+    try:
+        done = subprocess.run(
+            [program, "-c", "import sys; print(sys.prefix)"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0 and done.stdout.strip() == sys.prefix
 
 
 CHECKS: tuple[Callable[[], Finding], ...] = (
