@@ -15,6 +15,8 @@ from kitdata.paths import resolve_data_dir
 
 from autograder.assignments import ASSIGNMENTS, Assignment, get
 
+pytest_plugins = ["browser"]  # tests/browser.py: chromium through Playwright, Jupyter servers for it to open
+
 ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
 
