@@ -110,7 +110,8 @@ def jupyter_server(
 
     It listens on loopback only, with a random token, and keeps its Jupyter config, data and
     runtime folders in `scratch`, so that nothing of the user's Jupyter set-up changes what it
-    shows; the extensions enabled in `python`'s environment are loaded. Its log is scratch/jupyter.log.
+    shows; the extensions enabled in `python`'s environment are loaded, and its bin folder is first
+    on PATH, as in an activated environment. Its log is scratch/jupyter.log.
     """
     token, port = secrets.token_hex(16), free_port()
     jupyter_dirs = {
@@ -130,12 +131,15 @@ def jupyter_server(
         f"--ServerApp.root_dir={root}",
         *(["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []),  # CI runs as root
     ]
+    env = {**(os.environ if env is None else env), **{name: str(folder) for name, folder in jupyter_dirs.items()}}
+    # As if the environment were activated: nbgrader runs `alembic` from PATH.
+    env["PATH"] = os.pathsep.join([str(Path(python).parent), env.get("PATH", "")])
     log = scratch / "jupyter.log"
     with open(log, "wb") as output:
         process = subprocess.Popen(
             command,
             cwd=root,
-            env={**(os.environ if env is None else env), **{k: str(v) for k, v in jupyter_dirs.items()}},
+            env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
