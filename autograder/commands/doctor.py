@@ -2,8 +2,8 @@
 
 The needs: bubblewrap (the student's sandbox), chromium (the browser tests), the datasets,
 a Jupyter kernel the grader can start, and the kernel the notebooks name. Exit code 1 when
-one is missing. It takes seconds: it looks for files and starts one kernel, and leaves
-hashing the datasets to `autograder data verify`.
+one is missing. It does little work of its own: it looks for files and starts one kernel,
+and leaves hashing the datasets to `autograder data verify`.
 """
 
 import argparse
