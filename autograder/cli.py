@@ -1,7 +1,6 @@
 """The `autograder` console script: one subcommand per module in autograder.commands."""
 
 import argparse
-import os
 import sys
 
 from autograder.commands import (
@@ -9,6 +8,7 @@ from autograder.commands import (
     benchmark_reference,
     check_assignments,
     data,
+    doctor,
     export,
     grade,
     new,
@@ -16,17 +16,18 @@ from autograder.commands import (
     similarity,
     sync,
 )
+from autograder.quiet_tensorflow import quiet
 
-COMMANDS = (grade, similarity, export, check_assignments, new, sync, pack, data, bench, benchmark_reference)
+COMMANDS = (grade, similarity, export, check_assignments, new, sync, pack, data, doctor, bench, benchmark_reference)
 
 
 def main(argv: list[str] | None = None) -> int:
+    quiet()  # before anything imports TensorFlow (the grader loads it for the reference)
     parser = argparse.ArgumentParser(prog="autograder", description=__doc__)
     subparsers = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         command.add_parser(subparsers)
     args = parser.parse_args(argv)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # the grader loads TensorFlow for the reference
     return args.run(args)
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from autograder.quiet_tensorflow import notebook_env
+
 
 def with_environment_bin(env: Mapping[str, str]) -> dict[str, str]:
     env = dict(env)
@@ -36,7 +38,7 @@ def run_nbgrader(
     return subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=cwd,
-        env=with_environment_bin(os.environ if env is None else env),
+        env=with_environment_bin(notebook_env(os.environ if env is None else env)),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -15,6 +15,8 @@ from kitdata.paths import resolve_data_dir
 
 from autograder.course import Assignment, discover, get
 
+pytest_plugins = ["browser"]  # tests/browser.py: chromium through Playwright, Jupyter servers for it to open
+
 ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
 
@@ -28,16 +30,17 @@ def require_data_dir() -> Path:
     return resolve_data_dir()
 
 
+def autograder(*args: str | Path, timeout: float = 3600) -> subprocess.CompletedProcess:
+    """The kit's command line in a child process, as an instructor runs it, and what it printed; fails if it fails."""
+    require_data_dir()
+    done = subprocess.run([*AUTOGRADER, *map(str, args)], capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, f"autograder {args[0]} failed:\n{done.stdout}\n{done.stderr}"
+    return done
+
+
 def grade(notebook: Path, results: Path, assignment: Assignment = ASSIGNMENT) -> dict:
     """Grade one notebook with `autograder grade` in a child process; return its results.json."""
-    require_data_dir()
-    done = subprocess.run(
-        [*AUTOGRADER, "grade", str(notebook), "--assignment", assignment.name, "--results", str(results)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
+    autograder("grade", notebook, "--assignment", assignment.name, "--results", results, timeout=600)
     return json.loads(results.read_text(encoding="utf-8"))
 
 
@@ -68,6 +71,8 @@ class ClassRun:
     submitted: Path
     out: Path
     results: dict[str, dict]
+    printed: subprocess.CompletedProcess
+    """What `autograder grade` printed: the instructor's terminal."""
 
 
 @pytest.fixture(scope="session")
@@ -95,13 +100,14 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
             path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
             path.parent.mkdir(parents=True)
             path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
-        grade_class(submitted, out, "--workers", "2", "--gradebook", str(out / "gradebook.db"), assignment=assignment)
+        options = ("--out", out, "--workers", "2", "--gradebook", out / "gradebook.db")
+        printed = autograder("grade", submitted, "--assignment", assignment.name, *options)
         results = {
             folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8"))
             for folder in out.iterdir()
             if folder.is_dir()
         }
-        runs[assignment.name] = ClassRun(submitted, out, results)
+        runs[assignment.name] = ClassRun(submitted, out, results, printed)
         return runs[assignment.name]
 
     return run
@@ -115,14 +121,7 @@ def class_run(class_runs: Callable[[Assignment], ClassRun]) -> ClassRun:
 
 def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignment = ASSIGNMENT) -> list[dict]:
     """`autograder grade` on a class folder; the rows of its grades.csv."""
-    require_data_dir()
-    done = subprocess.run(
-        [*AUTOGRADER, "grade", str(submitted), "--assignment", assignment.name, "--out", str(out), *options],
-        capture_output=True,
-        text=True,
-        timeout=3600,
-    )
-    assert done.returncode == 0, f"autograder grade failed:\n{done.stdout}\n{done.stderr}"
+    autograder("grade", submitted, "--assignment", assignment.name, "--out", out, *options)
     with open(out / "grades.csv", newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 

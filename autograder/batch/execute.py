@@ -8,6 +8,7 @@ resumes where it stopped.
 """
 
 import json
+import logging
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -20,10 +21,12 @@ from tqdm import tqdm
 from autograder.batch.discover import Submission
 from autograder.course import get
 from autograder.grading import grade_notebook, not_graded
+from autograder.quiet_tensorflow import quiet
 from autograder.sandbox.kernel import ONE_CORE_ENV
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 
 RESULTS_FILE = "results.json"
+NANNY_LOG = logging.getLogger("distributed.nanny")
 
 # Local workers do without two Dask defaults that cost a grading time and buy it nothing:
 # MALLOC_TRIM_THRESHOLD_=65536, which hands freed memory back to the OS at once, so that
@@ -38,6 +41,7 @@ LOCAL_WORKER_CONFIG = {
 
 def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy) -> dict:
     """The task a worker runs: grade one notebook given as bytes; return its results.json."""
+    quiet()  # the logger level is per process, and a cluster the kit did not start lacks the environment too
     with tempfile.TemporaryDirectory(prefix="kit-task-") as folder:
         notebook = Path(folder, Path(file_name).name)
         notebook.write_bytes(content)
@@ -56,19 +60,29 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
             with Client(scheduler) as client:
                 yield client
             return
-        with (
-            dask.config.set(LOCAL_WORKER_CONFIG),
-            LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                memory_limit=0,
-                env=ONE_CORE_ENV,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
-            yield client
+        nanny_level = NANNY_LOG.level
+        try:
+            with (
+                dask.config.set(LOCAL_WORKER_CONFIG),
+                LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    # Dask's HTTP server (health checks) on a free loopback port: its default, 8787, is often
+                    # taken by another cluster, and taking another port prints a warning among the kit's lines.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                    memory_limit=0,
+                    env=ONE_CORE_ENV,
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                yield client
+                # Closing: a worker that loaded TensorFlow takes seconds to exit, often more than the 4 s its
+                # nanny waits before it ends the process with a warning. Expected here, so not printed.
+                NANNY_LOG.setLevel(logging.ERROR)
+        finally:
+            NANNY_LOG.setLevel(nanny_level)
 
 
 def already_graded(out: Path, student: str) -> dict | None:

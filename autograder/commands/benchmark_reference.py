@@ -22,6 +22,7 @@ from nbclient.exceptions import CellExecutionError
 
 from autograder.course import Benchmark, discover, get
 from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
+from autograder.quiet_tensorflow import notebook_env
 
 # Run in the kernel after the notebook. The tokenizer is timed on a fresh `nlp`, since
 # the notebook's own one has cached every word it has already seen and would look too fast.
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     notebook = nbformat.read(notebook_path, as_version=4)
-    env = {**os.environ, "KIT_DATA_DIR": str(data_dir)}
+    env = {**notebook_env(os.environ), "KIT_DATA_DIR": str(data_dir)}
     if subset:
         env[subset.env] = str(args.reviews or subset.full)
     print(f"Running {notebook_path} with the data in {data_dir} ...", flush=True)
