@@ -64,8 +64,9 @@ def test_class_report_shows_its_numbers_and_draws_both_charts(page: Page, graded
     page.goto((graded.out / "report.html").as_uri())
     expect(page.locator("h1")).to_have_text(f"{BROWSER_ASSIGNMENT.name}: class report")
     expect(page.locator("h2")).to_have_text(
-        ["Total scores", "Pass rate per check", "Most common failure messages (top 10)"]
+        ["Total scores", "Pass rate per check", "Most common failure messages (top 10)", "Similar solutions"]
     )
+    expect(page.locator("#similarity")).to_contain_text("Similarity is a reason to look, not a proof.")
     expect(page.locator("table").first.locator("tbody td").first).to_have_text(str(len(graded.results)))
     charts = page.locator("section img")
     expect(charts).to_have_count(2)

@@ -392,7 +392,7 @@ def test_a_class_of_one_is_compared_with_no_one(source, tmp_path):
 
 def test_every_case_of_the_kits_class_run_is_compared_without_a_crash(source, tmp_path):
     """The mutants, other correct answers and hostile fixtures that `grade` meets in the tests' class run."""
-    cases = {**class_of_cases(ASSIGNMENT.name, source), "blank": ASSIGNMENT.release_notebook.read_bytes()}
+    cases = {**class_of_cases(ASSIGNMENT, source), "blank": ASSIGNMENT.release_notebook.read_bytes()}
     result = compare(write_class(tmp_path, cases))
     assert set(result.unreadable) == {"binary_garbage", "empty", "not_a_notebook"}
     compared = {student for r in result.functions for student in r.compared}

@@ -41,7 +41,9 @@ def test_pack_holds_the_notebook_its_data_and_its_requirements(assignment, tmp_p
 
 @pytest.mark.parametrize("module", ["autograder", "kitdata", "nbgrader", "distributed"])
 def test_the_student_venv_has_nothing_of_the_grader(student_venv, module):
-    done = subprocess.run([str(student_venv / "bin" / "python"), "-c", f"import {module}"], capture_output=True)
+    """Run from the venv's folder: `python -c` would import the kit's own folders from the checkout it starts in."""
+    python = student_venv / "bin" / "python"
+    done = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True, cwd=student_venv)
     assert done.returncode != 0, f"{module} is importable in the student's venv"
 
 
