@@ -9,6 +9,7 @@ import argparse
 
 from autograder import assignments
 from autograder.assignments import KIT_ROOT, Assignment
+from autograder.commands.grade import warn_if_unconfined
 from autograder.grading import grade_notebook
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.reporting.table import format_table
@@ -33,6 +34,7 @@ def release(assignment: Assignment) -> None:
 
 def run(args: argparse.Namespace) -> int:
     ok = True
+    graded_here = []
     for name in args.assignment or sorted(assignments.ASSIGNMENTS):
         assignment = assignments.get(name)
         release(assignment)
@@ -42,9 +44,11 @@ def run(args: argparse.Namespace) -> int:
             ("blank stub", assignment.release_notebook, "zero"),
         ):
             graded = grade_notebook(notebook, assignment)
+            graded_here.append(graded.instructor_results())
             good = graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good
             verdict = "as expected" if good else f"expected {wanted} marks"
             print(f"\n{name}, {label}: {graded.score:g} / {graded.max_score:g} ({verdict})")
             print(format_table(graded.checks))
+    warn_if_unconfined(graded_here)
     return 0 if ok else 1

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from autograder.reporting.feedback import format_points, function_of, html_page, score_and_max
+from autograder.reporting.results import sandbox_warning
 
 DPI = 100
 WIDTH = 10  # inches: 1000 px wide, fits a laptop screen and a printed page
@@ -124,7 +125,10 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 
 
 def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
-    """The class report for `rows` (student id -> results dict): summary numbers, two charts, top failures."""
+    """The class report for `rows` (student id -> the instructor's results): summary numbers, two charts, top failures.
+
+    A warning comes first if any submission ran without the sandbox.
+    """
     scores = [score_and_max(rows[student]) for student in sorted(rows)]
     totals = [score for score, _ in scores]
     max_score = max((most for _, most in scores), default=0)
@@ -144,9 +148,11 @@ def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
         [str(count), escape(name), f"<code>{escape(message)}</code>"]
         for (name, message), count in _common_failures(rows)
     ]
+    warning = sandbox_warning(rows[student] for student in sorted(rows))
     body = "\n".join(
         [
             f"<h1>{escape(assignment)}: class report</h1>",
+            *([f'<p class="warning"><strong>Warning:</strong> {escape(warning)}</p>'] if warning else []),
             _table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
             "<section><h2>Total scores</h2>",
             _histogram(totals, max_score),
