@@ -35,7 +35,9 @@ PROC_AND_DEV = ("--proc", "/proc", "--dev", "/dev")
 PASSED_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
 GRADER_ROOT = Path(__file__).resolve().parents[2]
 """The kit's checkout: the reference solutions, the checks, the instructor's notebooks."""
-PLAN_PROBE = "import ipykernel"  # the kernel's own package: Python, its standard library and site-packages are all seen
+# Found, not imported (that takes seconds): the kernel's own module, so the interpreter, its
+# standard library and its site-packages are all seen.
+PLAN_PROBE = "import importlib.util, sys; sys.exit(importlib.util.find_spec('ipykernel_launcher') is None)"
 
 
 class IsolationError(RuntimeError):
