@@ -1,10 +1,13 @@
 """Every message a student can act on: values as Python literals, no `nan`, `inf` or NumPy scalar reprs.
 
 The scan reads every message of every class run (results.json and the instructor's copy);
-the unit tests pin down how a value is shown, which is where such words came from.
+the unit tests pin down how a value is shown, which is where such words came from, and
+how an error of the student's code is told (its message and their lines, not the kernel's stack).
 """
 
+import linecache
 import re
+import sys
 
 import numpy as np
 import pytest
@@ -12,6 +15,7 @@ from cases import bundle_of
 
 from autograder.assignments import ASSIGNMENTS
 from autograder.engine.messages import EXPECTED, NON_FINITE_HINT, RETURNED, mismatch, shown
+from autograder.sandbox import probes
 
 UNREADABLE = re.compile(
     r"\b(nan|inf)\b"  # the special floats as Python and NumPy print them
@@ -98,3 +102,43 @@ def test_the_mean_checks_say_what_the_model_returned_and_what_to_look_at(class_r
     assert 'the output layer needs activation="sigmoid"' in no_sigmoid and RETURNED in no_sigmoid
     for output in (masked, no_sigmoid):
         assert EXPECTED not in output and not UNREADABLE.search(output)
+
+
+CELL = """
+import keras
+from keras import layers
+
+
+def create_model(vocab_size):
+    return keras.Sequential([keras.Input(shape=(None,)), layers.Embedding(vocab_size, 4), layers.Dense(1)])
+
+
+def lookup(lexicon, word):
+    return lexicon[word]
+"""
+
+
+def notebook_namespace() -> dict:
+    """The functions of a notebook cell, compiled as ipykernel does: a file name of its own, the source in linecache."""
+    name = "/tmp/ipykernel_7/2417.py"
+    linecache.cache[name] = (len(CELL), None, CELL.splitlines(keepends=True), name)
+    namespace: dict = {}
+    exec(compile(CELL, name, "exec"), namespace)
+    return namespace
+
+
+def test_an_error_in_a_students_model_shows_tensorflows_message_not_the_kernels_stack():
+    """TensorFlow puts every frame of the kernel into its message, by the paths of the grader's Python."""
+    with pytest.raises(probes.ProbeError) as caught:
+        probes.describe_model(notebook_namespace(), "create_model", [6], [np.array([[47, 1]])])
+    message = str(caught.value)
+    assert "indices[0,0] = 47 is not in [0, 6)" in message and "Detected at node" in message
+    assert 'File "' not in message and sys.prefix not in message and "most recent call last" not in message
+    assert caught.value.detail == ""  # Keras's and the probes' own lines are not the student's code
+
+
+def test_an_error_in_a_students_function_shows_their_line():
+    with pytest.raises(probes.ProbeError) as caught:
+        probes.call(notebook_namespace(), "lookup", [{}, "plot"], {})
+    assert str(caught.value) == "lookup raised KeyError: 'plot'"
+    assert caught.value.detail == "  in lookup, line 11: return lexicon[word]"

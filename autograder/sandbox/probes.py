@@ -6,6 +6,10 @@ grader's checks compare that data with the reference in their own process, so
 nothing here decides a score.
 """
 
+import os
+import re
+import site
+import sys
 import traceback
 import warnings
 from collections.abc import Callable
@@ -65,13 +69,31 @@ def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> A
         raise ProbeError("raised", f"{name} raised {_describe(error)}", _where(error)) from None
 
 
+# Not the student's code: Python, its packages, and these probes.
+LIBRARY_DIRS = tuple(
+    os.path.join(os.path.realpath(path), "")
+    for path in {sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages(), os.path.dirname(__file__)}
+)
+FRAME_LINE = re.compile(r'^\s*File ".*", line \d+, in ')  # a traceback's frame, as an error's own text may hold them
+
+
 def _describe(error: BaseException) -> str:
-    return "".join(traceback.format_exception_only(type(error), error)).strip()
+    """The error's type and message, without the stack some libraries put in it (TensorFlow's `defined at`
+    lists every frame of the kernel, by the paths of the grader's Python): it says nothing the student can act on."""
+    text = "".join(traceback.format_exception_only(type(error), error)).strip()
+    lines = [line.removesuffix(" defined at (most recent call last):") for line in text.splitlines()]
+    kept = [line for line in lines if not FRAME_LINE.match(line) and line != "Traceback (most recent call last):"]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
+
+
+def _is_students(frame: traceback.FrameSummary) -> bool:
+    name = frame.filename
+    return not name.startswith("<frozen ") and not os.path.realpath(name).startswith(LIBRARY_DIRS)
 
 
 def _where(error: BaseException, frames: int = 3) -> str:
     """The last lines of student code the error passed through, without file paths (they vary per run)."""
-    stack = traceback.extract_tb(error.__traceback__)[1:][-frames:]
+    stack = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_students(frame)][-frames:]
     return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack if frame.line)
 
 
