@@ -86,8 +86,10 @@ def test_no_message_shows_nan_inf_or_a_numpy_repr(assignment, class_runs):
 
 
 def failed_output(run, mutant: str, check: str) -> str:
-    student, _ = bundle_of("imdb_many_to_one", mutant)
-    (test,) = [t for t in run.instructor[student]["tests"] if t["name"].endswith(check)]
+    """The output of the check that begins so, of the function that mutant breaks, in the bundle that holds it."""
+    student, changes = bundle_of("imdb_many_to_one", mutant)
+    (function,) = [c[1] for c in changes if c[0] == mutant]
+    (test,) = [t for t in run.instructor[student]["tests"] if t["name"].startswith(f"{function}: {check}")]
     assert test["status"] == "failed", test
     return test["output"]
 
@@ -98,7 +100,7 @@ def test_the_mean_checks_say_what_the_model_returned_and_what_to_look_at(class_r
     masked = failed_output(run, "padding_masked", "averages over all max_review_length positions, padding included")
     assert "review of 8 x 0 (padding only)" in masked and "Keep mask_zero=False" in masked
     assert masked.endswith(f"{RETURNED}not-a-number")
-    no_sigmoid = failed_output(run, "no_sigmoid", "the output is linear in their mean")
+    no_sigmoid = failed_output(run, "no_sigmoid", "averages the word vectors")
     assert 'the output layer needs activation="sigmoid"' in no_sigmoid and RETURNED in no_sigmoid
     for output in (masked, no_sigmoid):
         assert EXPECTED not in output and not UNREADABLE.search(output)
