@@ -3,6 +3,8 @@
 A hidden test cell ends with `score("sentiment_rnn", "make_lexicon", globals())`; its
 value is the cell's last expression, which nbgrader takes as partial credit. The
 checks and the gate rule are the kit grader's own, so both give the same points.
+What it prints is the cell's output, which nbgrader's feedback shows the student:
+like results.json, it never shows the value a hidden check expected.
 """
 
 from autograder.course import get
@@ -17,6 +19,6 @@ def score(assignment: str, function: str, namespace: dict) -> float:
     for result in results:
         mark = "passed" if result.passed else "FAILED"
         print(f"[{mark}] {result.name} ({result.score:g}/{result.points:g})")
-        if result.output:
-            print("    " + result.output.replace("\n", "\n    "))
+        if result.student_output:
+            print("    " + result.student_output.replace("\n", "\n    "))
     return total(results)

@@ -3,9 +3,11 @@
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +32,14 @@ def require_data_dir() -> Path:
     return resolve_data_dir()
 
 
-def autograder(*args: str | Path, timeout: float = 3600) -> subprocess.CompletedProcess:
-    """The kit's command line in a child process, as an instructor runs it, and what it printed; fails if it fails."""
+def autograder(
+    *args: str | Path, timeout: float = 3600, python: str = sys.executable, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """The kit's command line in a child process run by `python`, as an instructor runs it, and what it printed;
+    fails if it fails."""
     require_data_dir()
-    done = subprocess.run([*AUTOGRADER, *map(str, args)], capture_output=True, text=True, timeout=timeout)
+    command = [python, "-m", "autograder.cli", *map(str, args)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
     assert done.returncode == 0, f"autograder {args[0]} failed:\n{done.stdout}\n{done.stderr}"
     return done
 
@@ -66,20 +72,53 @@ def source_notebook() -> nbformat.NotebookNode:
     return nbformat.read(ASSIGNMENT.source_notebook, as_version=4)
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
+
+
+@pytest.fixture(scope="session")
+def venv_under_tmp() -> Iterator[Path]:
+    """The Python of a copy of the tests' venv under /tmp, a common place for a throwaway environment.
+
+    A copy, not a new venv: the same packages, in a venv whose every file lies under /tmp. Files are
+    hard-linked where /tmp is on the venv's file system (a few seconds), else copied (2-3 GB).
+    """
+    if sys.prefix == sys.base_prefix:
+        pytest.fail("the tests must run in the kit's venv (README's command) to copy it under /tmp")
+    venv = Path(tempfile.mkdtemp(prefix="kit-venv-", dir="/tmp"))
+    try:
+        shutil.copytree(sys.prefix, venv, symlinks=True, copy_function=_link_or_copy, dirs_exist_ok=True)
+        yield venv / "bin" / Path(sys.executable).name
+    finally:
+        shutil.rmtree(venv, ignore_errors=True)
+
+
 @dataclass(frozen=True)
 class ClassRun:
     submitted: Path
     out: Path
     results: dict[str, dict]
+    """Each student's results.json, what the student sees."""
+    instructor: dict[str, dict]
+    """Each student's results.instructor.json."""
+    python: str
+    """The interpreter the grader ran with."""
     printed: subprocess.CompletedProcess
     """What `autograder grade` printed: the instructor's terminal."""
 
 
 @pytest.fixture(scope="session")
-def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment], ClassRun]:
+def class_runs(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Callable[[Assignment], ClassRun]:
     """Every case of tests/cases.py for an assignment, graded once as one class with 2 workers and a gradebook.
 
-    Some hostile fixtures write wherever they can; they are only run inside bubblewrap.
+    Some hostile fixtures write wherever they can; they are only run inside bubblewrap, and
+    with the grader's venv under /tmp (venv_under_tmp), where the sandbox's empty /tmp once
+    hid the interpreter. The other assignments' runs use the tests' own venv.
     """
     from cases import HOSTILE_ASSIGNMENT, class_of_cases
 
@@ -90,8 +129,11 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
     def run(assignment: Assignment) -> ClassRun:
         if assignment.name in runs:
             return runs[assignment.name]
-        if assignment.name == HOSTILE_ASSIGNMENT and (problem := bubblewrap_problem()):
-            pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
+        python = sys.executable
+        if assignment.name == HOSTILE_ASSIGNMENT:
+            if problem := bubblewrap_problem():
+                pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
+            python = str(request.getfixturevalue("venv_under_tmp"))
         root = tmp_path_factory.mktemp(f"class-{assignment.name}")
         submitted, out = root / "submitted", root / "out"
         source = nbformat.read(assignment.source_notebook, as_version=4)
@@ -101,13 +143,16 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
             path.parent.mkdir(parents=True)
             path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
         options = ("--out", out, "--workers", "2", "--gradebook", out / "gradebook.db")
-        printed = autograder("grade", submitted, "--assignment", assignment.name, *options)
-        results = {
-            folder.name: json.loads((folder / "results.json").read_text(encoding="utf-8"))
-            for folder in out.iterdir()
-            if folder.is_dir()
-        }
-        runs[assignment.name] = ClassRun(submitted, out, results, printed)
+        printed = autograder("grade", submitted, "--assignment", assignment.name, *options, python=python)
+        students = [folder for folder in out.iterdir() if folder.is_dir()]
+        runs[assignment.name] = ClassRun(
+            submitted,
+            out,
+            {folder.name: read_json(folder / "results.json") for folder in students},
+            {folder.name: read_json(folder / "results.instructor.json") for folder in students},
+            python,
+            printed,
+        )
         return runs[assignment.name]
 
     return run
@@ -117,6 +162,10 @@ def class_runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Assignment
 def class_run(class_runs: Callable[[Assignment], ClassRun]) -> ClassRun:
     """sentiment_rnn's class run, with the hostile fixtures: the tests of the sandbox and of class grading use it."""
     return class_runs(ASSIGNMENT)
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignment = ASSIGNMENT) -> list[dict]:

@@ -11,12 +11,13 @@ def test_a_given_cell_that_fails_is_a_note_for_the_instructor():
     with KernelStudent(CELLS, given=frozenset({0})) as student:
         assert student.call("f") == 1
         assert student.explain("f failed") == "f failed"
-        notes = student.notes
-    assert any("did not write" in note and "ModuleNotFoundError" in note for note in notes), notes
+        notes, grader_notes = student.notes, student.grader_notes
+    assert any("did not write" in note and "ModuleNotFoundError" in note for note in grader_notes), grader_notes
+    assert not any("did not write" in note for note in notes), notes
 
 
 def test_a_failing_cell_of_the_student_explains_their_functions():
     with KernelStudent(CELLS) as student:
         assert "cell '#1' raised ModuleNotFoundError" in student.explain("f failed")
-        notes = student.notes
+        notes = student.notes + student.grader_notes
     assert not any("did not write" in note for note in notes), notes

@@ -3,8 +3,8 @@
 Each task carries the notebook's bytes, so workers on other machines need no shared
 folder, only the kit installed. A task whose worker dies is run once more elsewhere
 (allowed-failures = 1); if that worker dies too, the submission gets a result row
-saying so. Every finished submission is written at once, so an interrupted run
-resumes where it stopped.
+saying so. Every finished submission is written at once (its results.json and the
+instructor's copy beside it), so an interrupted run resumes where it stopped.
 """
 
 import json
@@ -20,13 +20,15 @@ from tqdm import tqdm
 
 from autograder.batch.discover import Submission
 from autograder.course import get
-from autograder.grading import grade_notebook, not_graded
+from autograder.grading import Graded, grade_notebook, grader_failed
 from autograder.quiet_tensorflow import quiet
+from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, instructor_path, write_json
 from autograder.sandbox.kernel import ONE_CORE_ENV
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 
 RESULTS_FILE = "results.json"
 NANNY_LOG = logging.getLogger("distributed.nanny")
+INSTRUCTOR_FILE = instructor_path(Path(RESULTS_FILE)).name
 
 # Local workers do without two Dask defaults that cost a grading time and buy it nothing:
 # MALLOC_TRIM_THRESHOLD_=65536, which hands freed memory back to the OS at once, so that
@@ -39,13 +41,13 @@ LOCAL_WORKER_CONFIG = {
 }
 
 
-def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy) -> dict:
-    """The task a worker runs: grade one notebook given as bytes; return its results.json."""
+def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy) -> Graded:
+    """The task a worker runs: grade one notebook given as bytes."""
     quiet()  # the logger level is per process, and a cluster the kit did not start lacks the environment too
     with tempfile.TemporaryDirectory(prefix="kit-task-") as folder:
         notebook = Path(folder, Path(file_name).name)
         notebook.write_bytes(content)
-        return grade_notebook(notebook, get(assignment), policy).results()
+        return grade_notebook(notebook, get(assignment), policy)
 
 
 @contextmanager
@@ -86,8 +88,11 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
 
 
 def already_graded(out: Path, student: str) -> dict | None:
-    path = out / student / RESULTS_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    """The instructor's copy of a student's results from an earlier run, if both files are there."""
+    folder = out / student
+    if not (folder / RESULTS_FILE).exists() or not (folder / INSTRUCTOR_FILE).exists():
+        return None
+    return json.loads((folder / INSTRUCTOR_FILE).read_text(encoding="utf-8"))
 
 
 def grade_class(
@@ -102,11 +107,15 @@ def grade_class(
     client: Client | None = None,
     force: bool = False,
     progress: bool = True,
+    hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY,
 ) -> dict[str, dict]:
-    """Results per student; `on_result(student, results)` runs as each one finishes.
+    """The instructor's copy of the results, per student.
 
-    The work goes to `client` if given (a benchmark times grading without cluster start-up),
-    else to the `scheduler`, else to a local cluster of `workers` processes.
+    As each student finishes, the instructor's copy is written into out/<student>/, then
+    `on_result(student, results)` runs with the student's results.json (for more files of
+    theirs), and results.json is written last. The work goes to `client` if given (a
+    benchmark times grading without cluster start-up), else to the `scheduler`, else to
+    a local cluster of `workers` processes.
     """
     rows: dict[str, dict] = {}
     todo = []
@@ -131,11 +140,13 @@ def grade_class(
         for future in as_completed(futures):
             student = futures[future].student
             try:
-                results = future.result()
+                graded = future.result()
             except Exception as error:  # KilledWorker after the retry, or a grader bug: reported, never lost
-                reason = f"the grading worker failed twice ({type(error).__name__}: {error})"
-                results = not_graded(get(assignment), reason).results()
+                graded = grader_failed(get(assignment), "the grading worker failed twice", error)
+            results = graded.results(hidden_visibility)
+            rows[student] = graded.instructor_results(hidden_visibility)
+            write_json(rows[student], out / student / INSTRUCTOR_FILE)
             on_result(student, results)
-            rows[student] = results
+            write_json(results, out / student / RESULTS_FILE)  # last: a student is graded once all files are there
             bar.update()
     return rows

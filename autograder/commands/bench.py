@@ -22,7 +22,7 @@ from pathlib import Path
 
 from autograder.batch.discover import find_submissions
 from autograder.batch.execute import dask_client, grade_class
-from autograder.commands.grade import available_cores
+from autograder.commands.grade import available_cores, warn_if_unconfined
 from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
 
@@ -70,7 +70,7 @@ def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float,
         client.wait_for_workers(workers)
         client.run(_load_reference, assignment.name)
         ready = time.perf_counter()
-        grade_class(
+        rows = grade_class(
             submissions,
             assignment.name,
             Path(out),
@@ -80,7 +80,9 @@ def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float,
             force=True,
             progress=False,
         )
-        return ready - started, time.perf_counter() - ready
+        done = time.perf_counter()
+    warn_if_unconfined(rows.values())
+    return ready - started, done - ready
 
 
 def _busy(n: int) -> int:

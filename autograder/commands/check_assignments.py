@@ -9,6 +9,7 @@ breaking the grader.
 import argparse
 
 from autograder.authoring.sync import sync
+from autograder.commands.grade import warn_if_unconfined
 from autograder.course import AssignmentError, discover
 from autograder.grading import grade_notebook
 from autograder.reporting.table import format_table
@@ -25,6 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     ok = True
     assignments = discover()
+    graded_here = []
     for name in args.assignment or sorted(assignments):
         assignment = assignments[name]
         try:
@@ -41,9 +43,11 @@ def run(args: argparse.Namespace) -> int:
             ("blank stub", assignment.release_notebook, "zero"),
         ):
             graded = grade_notebook(notebook, assignment)
+            graded_here.append(graded.instructor_results())
             good = graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good
             verdict = "as expected" if good else f"expected {wanted} marks"
             print(f"\n{name}, {label}: {graded.score:g} / {graded.max_score:g} ({verdict})")
             print(format_table(graded.checks))
+    warn_if_unconfined(graded_here)
     return 0 if ok else 1

@@ -23,7 +23,7 @@ from kitdata.paths import MissingDatasetError, dataset_files, resolve_data_dir
 
 import autograder
 from autograder.course import discover
-from autograder.sandbox.isolation import bubblewrap_problem
+from autograder.sandbox.isolation import IsolationError, bubblewrap_problem
 from autograder.sandbox.kernel import KernelStudent
 
 SYSTEM_PACKAGES_SCRIPT = Path(autograder.__file__).parent / "system_packages.sh"
@@ -55,10 +55,13 @@ def install_command(package: str) -> str:
 
 
 def check_bubblewrap() -> Finding:
-    problem = bubblewrap_problem()
+    try:
+        problem = bubblewrap_problem()
+    except IsolationError as error:  # bubblewrap runs, the kit's mount plan does not: grading stops
+        return Finding("bubblewrap", False, str(error))
     if problem is None:
         return Finding("bubblewrap", True, "bwrap starts a confined Python: submissions run in the sandbox")
-    detail = f"{problem}; without it `autograder grade` runs submissions unconfined and says so in each result"
+    detail = f"{problem}; without it `autograder grade` runs submissions unconfined and warns about it"
     return Finding("bubblewrap", False, detail, install_command("bubblewrap") if shutil.which("bwrap") is None else "")
 
 

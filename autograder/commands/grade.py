@@ -1,18 +1,27 @@
 """`autograder grade PATH --assignment NAME`: grade one notebook, or a whole class.
 
-PATH is one .ipynb (prints a table; --results writes its results.json), or a folder
-(nbgrader's submitted/ layout or loose notebooks) or an LMS .zip, graded in parallel
-into --out: <student>/results.json and feedback.html, grades.csv and report.html, and
-the class's similar solutions (similarity.csv, similarity_groups.csv, a section of report.html).
+PATH is one .ipynb (prints a table; --results writes its results.json and the
+instructor's copy beside it), or a folder (nbgrader's submitted/ layout or loose
+notebooks) or an LMS .zip, graded in parallel into --out: <student>/results.json,
+results.instructor.json and feedback.html, grades.csv and report.html, and the class's
+similar solutions (similarity.csv, similarity_groups.csv, a section of report.html).
+
+results.json and feedback.html are for the student: a hidden check (every check but
+a function's notebook examples) shows what the student's function returned, never the
+value it expected, and nothing about the grader's machine. The instructor's copy and
+report.html have everything. A submission graded without the sandbox is warned about
+on stderr and in report.html.
 """
 
 import argparse
 import os
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from autograder.atomic import write_text
 from autograder.batch.discover import DiscoveryError, find_submissions
-from autograder.batch.execute import RESULTS_FILE, grade_class
+from autograder.batch.execute import grade_class
 from autograder.batch.gradebook import record_scores
 from autograder.commands.similarity import class_similarity
 from autograder.course import discover, get
@@ -21,9 +30,15 @@ from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
-from autograder.reporting.results import write_json
+from autograder.reporting.results import (
+    DEFAULT_HIDDEN_VISIBILITY,
+    HIDDEN_VISIBILITIES,
+    instructor_path,
+    sandbox_warning,
+    write_json,
+)
 from autograder.reporting.table import format_table
-from autograder.sandbox.isolation import bubblewrap_problem
+from autograder.sandbox.isolation import IsolationError, bubblewrap_problem
 from autograder.sandbox.policy import GIB, ISOLATION_MODES, Policy
 
 
@@ -35,7 +50,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("grade", help="grade one notebook or a whole class", description=__doc__)
     parser.add_argument("path", type=Path, help="a submitted .ipynb, a folder of submissions, or a .zip of them")
     parser.add_argument("--assignment", required=True, choices=sorted(discover()))
-    parser.add_argument("--results", type=Path, help="one notebook: write its results.json here")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="one notebook: write its results.json here, and the instructor's copy beside it (NAME.instructor.json)",
+    )
     parser.add_argument(
         "--out", type=Path, help="a class: the folder for per-student results, grades.csv and report.html"
     )
@@ -45,6 +64,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--scheduler", help="grade on an existing Dask cluster, e.g. tcp://host:8786")
     parser.add_argument("--force", action="store_true", help="grade again students that already have results in --out")
     parser.add_argument("--gradebook", type=Path, help="also record the scores in this nbgrader gradebook.db")
+    parser.add_argument(
+        "--hidden-visibility",
+        choices=HIDDEN_VISIBILITIES,
+        default=DEFAULT_HIDDEN_VISIBILITY,
+        help="when Gradescope shows students the hidden checks (name, score, what their function returned; never the"
+        " expected value): visible, at once (default); after_published, once the grades are published",
+    )
     add_policy_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -105,9 +131,26 @@ def policy_from(args: argparse.Namespace) -> Policy:
         output_bytes=args.output_limit * 1024,
         isolation=args.sandbox,
     )
-    if policy.isolation == "bubblewrap" and (problem := bubblewrap_problem()):
+    if policy.isolation == "none":
+        return policy
+    try:
+        problem = bubblewrap_problem()
+    except IsolationError as error:
+        raise SystemExit(f"error: {error}") from None
+    if problem and policy.isolation == "bubblewrap":
         raise SystemExit(f"error: --sandbox bubblewrap was asked for, but {problem}")
+    if problem:
+        print(
+            f"warning: bubblewrap cannot run here ({problem}): submissions graded here run without the sandbox",
+            file=sys.stderr,
+        )
     return policy
+
+
+def warn_if_unconfined(documents: Iterable[dict]) -> None:
+    """On stderr, after grading: how many of these instructor's results ran without the sandbox, and why."""
+    if warning := sandbox_warning(documents):
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -115,9 +158,12 @@ def run(args: argparse.Namespace) -> int:
     if args.path.suffix == ".ipynb":
         graded = grade_notebook(args.path, get(args.assignment), policy)
         print(format_table(graded.checks))
-        print(*graded.notes, sep="\n")
+        print(*graded.instructor_notes, sep="\n")
+        instructor = graded.instructor_results(args.hidden_visibility)
         if args.results:
-            write_json(graded.results(), args.results)
+            write_json(instructor, instructor_path(args.results))
+            write_json(graded.results(args.hidden_visibility), args.results)
+        warn_if_unconfined([instructor])
         return 0
     if args.out is None:
         raise SystemExit("grading a class needs --out DIR for the results")
@@ -126,19 +172,19 @@ def run(args: argparse.Namespace) -> int:
     except DiscoveryError as error:
         raise SystemExit(f"error: {error}") from None
 
-    def write_student(student: str, results: dict) -> None:
-        write_json(results, args.out / student / RESULTS_FILE)
+    def write_feedback(student: str, results: dict) -> None:
         write_text(feedback_html(student, args.assignment, results), args.out / student / "feedback.html")
 
     rows = grade_class(
         submissions,
         args.assignment,
         args.out,
-        write_student,
+        write_feedback,
         workers=args.workers,
         policy=policy,
         scheduler=args.scheduler,
         force=args.force,
+        hidden_visibility=args.hidden_visibility,
     )
     write_grades_csv(rows, args.out / "grades.csv")
     write_lms_ids({s.student: s.lms for s in submissions}, args.out / LMS_IDS_FILE)
@@ -148,6 +194,7 @@ def run(args: argparse.Namespace) -> int:
         record_scores(args.gradebook, get(args.assignment), rows)
     print(
         f"graded {len(rows)} submissions into {args.out} (grades.csv, {LMS_IDS_FILE}, report.html, similarity.csv,"
-        " similarity_groups.csv, <student>/results.json, feedback.html)"
+        " similarity_groups.csv, <student>/results.json, results.instructor.json, feedback.html)"
     )
+    warn_if_unconfined(rows.values())
     return 0

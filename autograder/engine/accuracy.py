@@ -73,6 +73,11 @@ def assert_accurate(
     assert predictions.shape in ((len(y_test), 1), (len(y_test),)), mismatch(
         f"Predictions for {len(y_test)} {items}", (len(y_test), 1), predictions.shape
     )
+    unusable = float(np.mean(~np.isfinite(predictions)))
+    assert unusable == 0, (
+        f"After training, {unusable:.1%} of the model's predictions are not numbers (not-a-number or infinity): the"
+        " training diverged, or the model divides by zero somewhere (a mean over positions that are all masked does)."
+    )
     outside = float(np.mean((predictions < 0) | (predictions > 1)))
     assert outside == 0, (
         f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, replace
 
+from autograder.engine.messages import without_expected
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -11,10 +13,18 @@ class CheckResult:
     passed: bool
     output: str
     gate: bool = False
+    grader_error: str = ""
+    """What went wrong in the grader itself, for the instructor: it may name the grader's files, so students never see it."""
 
     @property
     def score(self) -> float:
         return self.points if self.passed else 0.0
+
+    @property
+    def student_output(self) -> str:
+        """What a student may read: all of a gate's message (the notebook's own examples), a hidden
+        check's without the value it expected; never the grader's error."""
+        return self.output if self.gate else without_expected(self.output)
 
 
 def apply_gates(results: list[CheckResult]) -> list[CheckResult]:

@@ -101,19 +101,25 @@ class GradingPlugin:
         doc = (item.function.__doc__ or item.name).strip().splitlines()[0]
         if hasattr(item, "callspec"):  # parametrized: say which case, so every check has its own name
             doc += " (" + ", ".join(f"{k}={v!r}" for k, v in item.callspec.params.items()) + ")"
+        output, grader_error = _message(call.excinfo) if call.excinfo else ("", "")
         return CheckResult(
             function=function_of(item.path),
             name=doc,
             points=float(points.args[0]),
             passed=passed,
-            output=_message(call.excinfo) if call.excinfo else "",
+            output=output,
             gate=item.get_closest_marker("gate") is not None,
+            grader_error=grader_error,
         )
 
 
-def _message(excinfo: pytest.ExceptionInfo) -> str:
-    """What the student reads: the check's own message, or why their code gave no answer."""
+def _message(excinfo: pytest.ExceptionInfo) -> tuple[str, str]:
+    """(what the student reads, what only the instructor reads): the check's own message, or why
+    their code gave no answer; or, when the grader itself failed, that it did and, for the instructor, how."""
     error = excinfo.value
     if isinstance(error, (AssertionError, StudentError)):
-        return str(error)
-    return f"The grader could not finish this check ({type(error).__name__}: {error}); please tell your instructor."
+        return str(error), ""
+    return (
+        "The grader could not finish this check; please tell your instructor.",
+        f"The grader failed in this check: {type(error).__name__}: {error}",
+    )

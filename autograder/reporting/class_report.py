@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from autograder.reporting.feedback import format_points, function_of, html_page, html_table, score_and_max
+from autograder.reporting.results import sandbox_warning
 from autograder.reporting.similarity_html import similarity_section
 from autograder.similarity.compare import ClassSimilarity
 
@@ -116,9 +117,10 @@ def _first_line(output: str | None) -> str:
 
 
 def class_report_html(assignment: str, rows: dict[str, dict], similarity: ClassSimilarity | None = None) -> str:
-    """The class report for `rows` (student id -> results dict): summary numbers, two charts, top failures.
+    """The class report for `rows` (student id -> the instructor's results): summary numbers, two charts, top failures.
 
-    With `similarity` (of the same class's notebooks), a section of similar solutions follows.
+    A warning comes first if any submission ran without the sandbox. With `similarity` (of the same class's
+    notebooks), a section of similar solutions follows.
     """
     scores = [score_and_max(rows[student]) for student in sorted(rows)]
     totals = [score for score, _ in scores]
@@ -139,9 +141,11 @@ def class_report_html(assignment: str, rows: dict[str, dict], similarity: ClassS
         [str(count), escape(name), f"<code>{escape(message)}</code>"]
         for (name, message), count in _common_failures(rows)
     ]
+    warning = sandbox_warning(rows[student] for student in sorted(rows))
     body = "\n".join(
         [
             f"<h1>{escape(assignment)}: class report</h1>",
+            *([f'<p class="warning"><strong>Warning:</strong> {escape(warning)}</p>'] if warning else []),
             html_table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
             "<section><h2>Total scores</h2>",
             _histogram(totals, max_score),

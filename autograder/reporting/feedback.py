@@ -36,6 +36,7 @@ table.checks th:last-child { width: 6rem; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fbf3f2; border-left: 4px solid #b3261e;
       padding: .5rem .7rem; margin: .3rem 0 0; font-size: .9rem; }
 pre.note { background: #f4f4f4; border-left-color: #888; }
+.warning { background: #fff4e5; border-left: 4px solid #b35c00; padding: .5rem .7rem; }
 .label { font-size: .8rem; font-weight: 600; color: #555; margin-top: .4rem; }
 img { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
 h3 { font-size: 1.05rem; margin: 1.4rem 0 .3rem; }

@@ -1,14 +1,39 @@
-"""Gradescope's results.json format, with a tag naming the graded function on every test."""
+"""Gradescope's results.json, which students see, and the instructor's full copy beside it.
+
+Every check but a function's examples gate (the notebook's visible asserts, which
+students already have) is a hidden test: results.json shows its name, score and what
+the student's function returned, never the value it expected, and marks it with the
+visibility the instructor chose (`visible`: at once; `after_published`: once the
+grades are published). Notes about the grader's machine (which sandbox ran, the
+grader's own errors, which may name its files) are left out of it too.
+
+The instructor's copy, `<name>.instructor.json` beside `<name>.json`, has the same
+tests with every message whole, all the notes, and `extra_data.sandbox`: how the
+submission was confined. It is what the class report and a rerun of a class read.
+"""
 
 import json
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from autograder.atomic import write_text
 from autograder.engine.outcome import CheckResult, max_total, total
 
+HIDDEN_VISIBILITIES = ("visible", "after_published")
+DEFAULT_HIDDEN_VISIBILITY = "visible"
 
-def gradescope_results(results: list[CheckResult], notes: list[str] = ()) -> dict:
-    """Gradescope's format; `notes` (how the submission ran: sandbox, limits hit) become its top-level output."""
+
+def instructor_path(results_path: Path) -> Path:
+    """Where the instructor's copy of a results file goes: results.json -> results.instructor.json."""
+    return results_path.with_name(f"{results_path.name.removesuffix('.json')}.instructor.json")
+
+
+def _document(
+    results: list[CheckResult], notes: Iterable[str], output: Callable[[CheckResult], str], hidden_visibility: str
+) -> dict:
+    if hidden_visibility not in HIDDEN_VISIBILITIES:
+        raise ValueError(f"hidden_visibility must be one of {HIDDEN_VISIBILITIES}, not {hidden_visibility!r}")
     document = {
         "score": total(results),
         "max_score": max_total(results),
@@ -18,16 +43,56 @@ def gradescope_results(results: list[CheckResult], notes: list[str] = ()) -> dic
                 "score": r.score,
                 "max_score": r.points,
                 "status": "passed" if r.passed else "failed",
-                "output": r.output,
-                "visibility": "visible",
+                "output": output(r),
+                "visibility": "visible" if r.gate else hidden_visibility,
                 "tags": [r.function],
             }
             for r in results
         ],
     }
-    if notes:
+    if notes := list(notes):
         document["output"] = "\n".join(notes)
     return document
+
+
+def gradescope_results(
+    results: list[CheckResult], notes: Iterable[str] = (), hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY
+) -> dict:
+    """results.json, for the student: `notes` (how their submission ran: output cut, restarts) become its output."""
+    return _document(results, notes, lambda r: r.student_output, hidden_visibility)
+
+
+def instructor_results(
+    results: list[CheckResult],
+    notes: Iterable[str] = (),
+    sandbox: dict | None = None,
+    hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY,
+) -> dict:
+    """The instructor's copy: results.json with every message whole, every note (the grader's too), the sandbox."""
+    document = _document(
+        results, notes, lambda r: "\n".join(filter(None, [r.output, r.grader_error])), hidden_visibility
+    )
+    if sandbox is not None:
+        document["extra_data"] = {"sandbox": sandbox}
+    return document
+
+
+def sandbox_warning(documents: Iterable[dict]) -> str | None:
+    """A warning if any of these instructor's copies ran without the sandbox, saying how many and why; else None."""
+    documents = list(documents)
+    reasons = Counter(
+        sandbox.get("reason", "")
+        for document in documents
+        if (sandbox := document.get("extra_data", {}).get("sandbox")) and sandbox.get("isolation") == "none"
+    )
+    if not reasons:
+        return None
+    why = "; ".join(f"{count}: {reason}" for reason, count in sorted(reasons.items()))
+    return (
+        f"{sum(reasons.values())} of {len(documents)} submissions ran without the bubblewrap sandbox ({why}). They"
+        " could use the network and read any file the grader can by its path, the reference solutions included."
+        " With --sandbox bubblewrap the grader refuses to grade without it."
+    )
 
 
 def write_json(document: dict, path: Path) -> None:

@@ -5,11 +5,16 @@ Two levels (docs/security.md):
 - bubblewrap: the kernel sees Python and the system's libraries read-only, its own
   submission folder, an empty /tmp, and nothing else: not the kit's source, the
   reference solutions, the hidden checks, the data, other students' work or the
-  grader's output. It has no network, its own process table (every process it
-  starts ends with it), and no capabilities.
+  grader's output. Python's folders are seen wherever they are (a venv under /tmp
+  too), the kit's checkout never. It has no network, its own process table (every
+  process it starts ends with it), and no capabilities.
 - none: the kernel runs as the grader's user in its own folder, with a clean
   environment and an import guard (see kernel.py); it could still read files by
-  absolute path and use the network. Results say so.
+  absolute path and use the network. The instructor's copy of the results, the
+  class report and the grading commands' warnings say so.
+
+`--sandbox auto` grades without bubblewrap only where it cannot run on the machine at
+all; a mount plan of the kit's that fails is an error, never a quiet fallback.
 """
 
 import functools
@@ -25,11 +30,18 @@ from pathlib import Path
 from autograder.sandbox.policy import Policy
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
+NAMESPACES = ("--unshare-all", "--die-with-parent")
+PROC_AND_DEV = ("--proc", "/proc", "--dev", "/dev")
 PASSED_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
+GRADER_ROOT = Path(__file__).resolve().parents[2]
+"""The kit's checkout: the reference solutions, the checks, the instructor's notebooks."""
+# Found, not imported (that takes seconds): the kernel's own module, so the interpreter, its
+# standard library and its site-packages are all seen.
+PLAN_PROBE = "import importlib.util, sys; sys.exit(importlib.util.find_spec('ipykernel_launcher') is None)"
 
 
 class IsolationError(RuntimeError):
-    """bubblewrap was required but does not work on this machine."""
+    """bubblewrap was required but does not work on this machine, or the kit's mount plan does not work."""
 
 
 @dataclass(frozen=True)
@@ -75,63 +87,137 @@ class Box:
 
 def _python_dirs() -> list[str]:
     """The folders Python and its packages live in, outside the system folders."""
-    candidates = {sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages()}
+    candidates = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        os.path.dirname(os.path.realpath(sys.executable)),
+        *site.getsitepackages(),
+    }
     if site.ENABLE_USER_SITE and os.path.isdir(site.getusersitepackages()):
         candidates.add(site.getusersitepackages())
-    real = sorted({os.path.realpath(path) for path in candidates if os.path.isdir(path)})
+    real = sorted({os.path.realpath(path) for path in candidates if os.path.isdir(path)} - {"/"})
     outside = [path for path in real if not path.startswith(tuple(d + "/" for d in SYSTEM_DIRS))]
     return [path for path in outside if not any(path.startswith(other + "/") for other in outside)]
 
 
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def visible_parts(folder: str, hidden: list[str]) -> list[str]:
+    """What to bind to show `folder` without the `hidden` folders: itself, or, when one of them lies
+    inside it, its entries around that one, level by level (a kit checked out inside its venv, as
+    `pip install -e git+...` does, leaves the reference solutions out of the venv's mount)."""
+    inside = [path for path in hidden if _inside(path, folder)]
+    if not inside:
+        return [folder]
+    if folder in inside:
+        return []
+    with os.scandir(folder) as entries:
+        names = sorted(entry.name for entry in entries)
+    return [part for name in names for part in visible_parts(os.path.join(folder, name), inside)]
+
+
+def _hidden_folders() -> list[str]:
+    """Never visible in the sandbox: the kit's checkout, and the temp folder that holds every submission's box."""
+    return [os.path.realpath(path) for path in (GRADER_ROOT, tempfile.gettempdir(), "/tmp")]
+
+
 def bubblewrap_argv(box: Box) -> list[str]:
-    """The bwrap command line that confines one kernel to `box`."""
-    argv = ["bwrap", "--unshare-all", "--die-with-parent", "--unsetenv", "JPY_PARENT_PID"]
-    for folder in (*SYSTEM_DIRS, *_python_dirs()):
+    """The bwrap command line that confines one kernel to `box`.
+
+    Python's folders are mounted after the empty /tmp (and temp folder), so that Python
+    is found wherever it lives, a venv under /tmp included; then the box itself.
+    """
+    argv = ["bwrap", *NAMESPACES, "--unsetenv", "JPY_PARENT_PID"]
+    for folder in SYSTEM_DIRS:
         argv += ["--ro-bind-try", folder, folder]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    argv += _special_mounts()
+    hidden = _hidden_folders()
+    for folder in _python_dirs():
+        for part in visible_parts(folder, hidden):
+            argv += ["--ro-bind", part, part]
     argv += ["--bind", str(box.root), str(box.root), "--ro-bind", str(box.kit), str(box.kit)]
     return [*argv, "--chdir", str(box.work), "--"]
 
 
-@functools.cache
-def bubblewrap_problem() -> str | None:
-    """None if bubblewrap can start a confined Python here, else why not (checked once per process)."""
-    if shutil.which("bwrap") is None:
-        return "the bwrap command is not installed (Debian: apt install bubblewrap)"
-    box = Box.create()
+def _special_mounts() -> list[str]:
+    """A fresh /proc and /dev, and an empty /tmp (and temp folder, if it is elsewhere)."""
+    empty = sorted({"/tmp", os.path.realpath(tempfile.gettempdir())})
+    return [*PROC_AND_DEV, *(arg for folder in empty for arg in ("--tmpfs", folder))]
+
+
+def _failure(argv: list[str]) -> str | None:
+    """None if the command succeeds, else what went wrong."""
     try:
-        done = subprocess.run(
-            [*bubblewrap_argv(box), sys.executable, "-c", "pass"],
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        done = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"bwrap failed to run: {error}"
-    finally:
-        box.remove()
     return None if done.returncode == 0 else f"bwrap failed: {done.stderr.strip()[:300]}"
 
 
-def kernel_command(box: Box, policy: Policy) -> tuple[list[str], str]:
-    """The argv that starts the student's kernel, and a sentence for the results that says how it is confined."""
+@functools.cache
+def bubblewrap_problem() -> str | None:
+    """None if the sandbox works here, else why bubblewrap cannot run on this machine (checked once per process).
+
+    Only the machine is a reason to grade without the sandbox: when bubblewrap confines
+    Python with the whole file system visible but not with the kit's own mount plan, the
+    plan is wrong, and that raises IsolationError rather than being a reason to fall back.
+    """
+    if shutil.which("bwrap") is None:
+        return "the bwrap command is not installed (Debian: apt install bubblewrap)"
+    if problem := _failure(["bwrap", *NAMESPACES, "--ro-bind", "/", "/", *PROC_AND_DEV, sys.executable, "-c", "pass"]):
+        return problem
+    box = Box.create()
+    try:
+        problem = _failure([*bubblewrap_argv(box), sys.executable, "-c", PLAN_PROBE])
+    finally:
+        box.remove()
+    if problem:
+        raise IsolationError(
+            f"bubblewrap works on this machine, but the kit's sandbox could not start Python in it ({problem})."
+            " This is a bug of the kit's mount plan (autograder/sandbox/isolation.py), not a reason to grade"
+            " without the sandbox; --sandbox none grades without it."
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Confinement:
+    """How a student's kernel was confined: a note about the grader's machine, for the instructor only."""
+
+    isolation: str
+    """'bubblewrap' or 'none'."""
+    reason: str = ""
+    """Why not bubblewrap."""
+
+    @property
+    def note(self) -> str:
+        if self.isolation == "bubblewrap":
+            return "Sandbox: bubblewrap (no network; only Python, its libraries and the submission's own folder are visible)."
+        return (
+            f"Sandbox: none ({self.reason}). The submission ran in a folder of its own with a clean environment,"
+            " but could use the network and read files by their path."
+        )
+
+    def record(self) -> dict:
+        """For the instructor's results (extra_data.sandbox), which the class report and the commands' warnings read."""
+        return {"isolation": self.isolation, **({"reason": self.reason} if self.reason else {})}
+
+
+def kernel_command(box: Box, policy: Policy) -> tuple[list[str], Confinement]:
+    """The argv that starts the student's kernel, and how it is confined."""
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-    if policy.isolation != "none":
-        problem = bubblewrap_problem()
-        if problem is None:
-            return [*bubblewrap_argv(box), *kernel], (
-                "Sandbox: bubblewrap (no network; only Python, its libraries and the submission's own folder are visible)."
-            )
-        if policy.isolation == "bubblewrap":
-            raise IsolationError(f"the bubblewrap sandbox was required, but {problem}")
-        reason = problem
-    else:
-        reason = "isolation 'none' was chosen"
-    return kernel, (
-        f"Sandbox: none ({reason}). The submission ran in a folder of its own with a clean environment,"
-        " but could use the network and read files by their path."
-    )
+    if policy.isolation == "none":
+        return kernel, Confinement("none", "isolation 'none' was chosen")
+    problem = bubblewrap_problem()
+    if problem is None:
+        return [*bubblewrap_argv(box), *kernel], Confinement("bubblewrap")
+    if policy.isolation == "bubblewrap":
+        raise IsolationError(f"the bubblewrap sandbox was required, but {problem}")
+    return kernel, Confinement("none", problem)
 
 
 def kernel_env(box: Box, extra: dict[str, str]) -> dict[str, str]:

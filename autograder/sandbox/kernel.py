@@ -23,7 +23,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from autograder.sandbox import probes, wire
-from autograder.sandbox.isolation import Box, kernel_command, kernel_env
+from autograder.sandbox.isolation import Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
 from autograder.sandbox.watchdog import Watchdog
@@ -101,7 +101,7 @@ class KernelStudent(Student):
         self.cell_errors: list[str] = []
         self.given_cell_errors: list[str] = []
         self.lost: str | None = None
-        self.sandbox = ""
+        self.sandbox: Confinement | None = None
         self.restarts: list[str] = []
         self._deadline = 0.0
         self._box: Box | None = None
@@ -270,16 +270,20 @@ class KernelStudent(Student):
 
     @property
     def notes(self) -> list[str]:
-        """What the results should say about how this submission ran."""
-        notes = [self.sandbox] if self.sandbox else []
+        """What the results should say about how this submission ran (the sandbox is the grader's, see .sandbox)."""
+        notes = []
         if self._output_cut or (self._client and self._client.output_cut):
             notes.append(
                 f"The submission printed more than {self.policy.output_bytes // 1024} KiB; the rest was not kept."
             )
         notes += [f"The student's process was started again after: {reason}" for reason in self.restarts]
-        notes += [
+        return notes
+
+    @property
+    def grader_notes(self) -> list[str]:
+        """What only the instructor reads: errors of the cells the student did not write point at the grader."""
+        return [
             f"A cell the student did not write failed, which is not the student's doing (is the grader's environment"
             f" complete?): {error}"
             for error in self.given_cell_errors
         ]
-        return notes

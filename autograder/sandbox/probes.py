@@ -6,7 +6,10 @@ grader's checks compare that data with the reference in their own process, so
 nothing here decides a score.
 """
 
+import os
 import re
+import site
+import sys
 import traceback
 import warnings
 from collections.abc import Callable
@@ -48,29 +51,43 @@ def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> A
         raise ProbeError("raised", f"{name} raised {_describe(error)}", _where(error)) from None
 
 
+# Not the student's code: Python, its packages, and these probes.
+LIBRARY_DIRS = tuple(
+    os.path.join(os.path.realpath(path), "")
+    for path in {sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages(), os.path.dirname(__file__)}
+)
+FRAME_LINE = re.compile(r'^\s*File ".*", line \d+, in ')  # a traceback's frame, as an error's own text may hold them
+TF_NODE_LINE = re.compile(r"\s*\[\[\{\{node ")  # TensorFlow's name of the failing op
+TF_OP_ID = re.compile(r"\s*\[Op:[^\]]*\]")
+
+
 def _describe(error: BaseException) -> str:
-    """The error as one message. TensorFlow writes the Python stack of a failing op into its message: those
-    lines (file paths of the grader's machine, the kernel's temporary files) are left out, as is its op's id."""
+    """The error's type and message, without what some libraries put in it that the student cannot act on:
+    TensorFlow's `defined at` stack (every frame of the kernel, by the paths of the grader's Python), its
+    `[[{{node ...}}]]` lines and its op's id."""
     text = "".join(traceback.format_exception_only(type(error), error)).strip()
-    kept = [line for line in text.splitlines() if line.strip() and not _TF_STACK_LINE.match(line)]
-    return _TF_OP_ID.sub("", "\n".join(kept))
+    lines = [line.removesuffix(" defined at (most recent call last):") for line in text.splitlines()]
+    kept = [
+        line
+        for line in lines
+        if not FRAME_LINE.match(line) and not TF_NODE_LINE.match(line) and line != "Traceback (most recent call last):"
+    ]
+    return TF_OP_ID.sub("", re.sub(r"\n{3,}", "\n\n", "\n".join(kept)))
 
 
-_TF_STACK_LINE = re.compile(r'\s*(File "|\[\[\{\{node )')
-_TF_OP_ID = re.compile(r"\s*\[Op:[^\]]*\]")
+def _is_students(frame: traceback.FrameSummary) -> bool:
+    name = frame.filename
+    return (
+        not name.startswith("<frozen ")
+        and "__kit_probes__" not in name
+        and not os.path.realpath(name).startswith(LIBRARY_DIRS)
+    )
 
 
 def _where(error: BaseException, frames: int = 3) -> str:
-    """The last lines of the student's code the error passed through, without file paths (they vary per run).
-
-    Frames of the probes and of installed libraries are not the student's code and are left out.
-    """
-    stack = [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)[1:]
-        if frame.line and "__kit_probes__" not in frame.filename and "-packages" not in frame.filename
-    ]
-    return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack[-frames:])
+    """The last lines of student code the error passed through, without file paths (they vary per run)."""
+    stack = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_students(frame)][-frames:]
+    return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack if frame.line)
 
 
 def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:

@@ -11,7 +11,7 @@ import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata
 from autograder.engine.accuracy import Training, assert_accurate
-from autograder.engine.messages import mismatch
+from autograder.engine.messages import RETURNED, mismatch, shown
 from autograder.engine.models import assert_compiled, assert_settings, assert_sigmoid_output, called, config_of
 
 # Small, distinct sizes, so that swapped arguments show.
@@ -23,6 +23,15 @@ WORDS = [3, 4, 5, 6, 8, 9, 10, 12]
 # another order; B only; half A, half B.
 INPUTS = [np.array([[A] * 8, [0] * 8, [0] * 4 + [A] * 4, WORDS, WORDS[::-1], [B] * 8, [A] * 4 + [B] * 4])]
 ONLY_A, ONLY_PADDING, HALF_PADDING, IN_ORDER, REVERSED, ONLY_B, HALF_A_HALF_B = range(7)
+REVIEW = {  # each row, as the messages name it
+    ONLY_A: f"8 x {A}",
+    ONLY_PADDING: "8 x 0 (padding only)",
+    HALF_PADDING: f"4 x 0 (padding) then 4 x {A}",
+    IN_ORDER: str(WORDS),
+    REVERSED: str(WORDS[::-1]),
+    ONLY_B: f"8 x {B}",
+    HALF_A_HALF_B: f"4 x {A} then 4 x {B}",
+}
 
 MEAN_OVER_TIME = "mean over time"
 MEAN_CLASSES = {"GlobalAveragePooling1D", "Lambda", "Mean"}
@@ -82,20 +91,46 @@ def assert_no_warnings(description: dict, function: str) -> None:
     )
 
 
-def logits(description: dict) -> np.ndarray:
-    """The outputs on INPUTS before the sigmoid: the mean of the word vectors enters them linearly."""
-    p = description["outputs"][0].ravel()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.log(p / (1 - p))
+def logits(description: dict, rows: tuple[int, ...]) -> dict[int, float]:
+    """The outputs on these rows of INPUTS before the sigmoid (the mean of the word vectors enters them
+    linearly), read back from the predictions p as log(p / (1 - p)): each p must lie strictly between 0 and 1."""
+    outputs = description["outputs"][0]
+    assert outputs.shape in ((len(REVIEW), 1), (len(REVIEW),)), (
+        f"The check reads one prediction per review, but for a batch of {len(REVIEW)} reviews the model's outputs"
+        " are not one number each: the model must end in Dense(1) on the mean of the word vectors over time."
+        f"\n{RETURNED}outputs of shape {shown(outputs.shape)}"
+    )
+    p = outputs.ravel()
+    for row in rows:
+        assert 0 < p[row] < 1, unreadable(row, p[row])
+    return {row: float(np.log(p[row] / (1 - p[row]))) for row in rows}
+
+
+def unreadable(row: int, prediction: np.floating) -> str:
+    """Why the output before the sigmoid cannot be read back from a prediction, and what to look at."""
+    if np.isnan(prediction) and row == ONLY_PADDING:
+        why = (
+            "A mean over no positions at all is not a number: with Embedding(mask_zero=True), GlobalAveragePooling1D"
+            " leaves the padding out, and a review of padding only has nothing left. Keep mask_zero=False, as the lab does."
+        )
+    elif np.isnan(prediction):
+        why = "Somewhere in the model a value is not a number (0 / 0, or infinity - infinity)."
+    elif 0 <= prediction <= 1:
+        why = "A sigmoid gives exactly 0 or 1 only for huge inputs: look for weights or layers that blow up the values."
+    else:
+        why = 'A probability lies between 0 and 1: the output layer needs activation="sigmoid".'
+    return (
+        f"The check reads the model's output before the sigmoid back from its prediction for a review of {REVIEW[row]},"
+        f" which must lie strictly between 0 and 1. {why}\n{RETURNED}{shown(prediction)}"
+    )
 
 
 def assert_averages(description: dict) -> None:
     """Order does not matter, and half A + half B gives the mean of all-A and all-B before the sigmoid."""
-    z = logits(description)
-    assert np.isclose(z[IN_ORDER], z[REVERSED], atol=1e-4), mismatch(
-        f"The predictions for {WORDS} and for the same words in reverse order (a mean does not depend on the order)",
-        description["outputs"][0][IN_ORDER],
-        description["outputs"][0][REVERSED],
+    z = logits(description, (IN_ORDER, REVERSED, ONLY_A, ONLY_B, HALF_A_HALF_B))
+    assert np.isclose(z[IN_ORDER], z[REVERSED], atol=1e-4), (
+        f"The predictions for {WORDS} and for the same words in reverse order differ: a mean does not depend on the"
+        f" order.\n{RETURNED}{shown(description['outputs'][0][[IN_ORDER, REVERSED]].ravel())}"
     )
     halfway = (z[ONLY_A] + z[ONLY_B]) / 2
     assert np.isclose(z[HALF_A_HALF_B], halfway, atol=1e-4), mismatch(
@@ -108,7 +143,7 @@ def assert_averages(description: dict) -> None:
 
 def assert_padding_counted(description: dict) -> None:
     """The lab's mean runs over every position, so padding pulls the mean towards the vector of index 0."""
-    z = logits(description)
+    z = logits(description, (ONLY_A, ONLY_PADDING, HALF_PADDING))
     halfway = (z[ONLY_A] + z[ONLY_PADDING]) / 2
     assert np.isclose(z[HALF_PADDING], halfway, atol=1e-4), mismatch(
         f"The output before the sigmoid for 4 x 0 (padding) then 4 x {A}: the mean over all {LENGTH} positions, padding"
