@@ -9,9 +9,11 @@ ARGS, INPUTS = mc.ARGS, mc.INPUTS
 CALL = called("build_lstm", ARGS)
 
 # Calibrated on the reference with modelchecks' settings: over seeds 1-6 it scores 0.740-0.784 on
-# the checks' subset (0.775 with the training seed 1), so 0.65 leaves a margin of 0.09; an untrained
-# model scores about 0.5. An output layer without a sigmoid fails on predictions outside [0, 1].
-ACCURACY_THRESHOLD = 0.65
+# the checks' subset (0.775 with the training seed 1). The same network with Embedding(mask_zero=True),
+# a correct answer too, scores 0.605-0.773 (0.605 with seed 1: two epochs are few), so 0.58 leaves it a
+# margin of 0.025; an untrained model scores 0.5 +- 0.016 on the 1,000 test reviews. An output layer
+# without a sigmoid fails on predictions outside [0, 1].
+ACCURACY_THRESHOLD = 0.58
 REFERENCE_RANGE = "0.740-0.784"
 
 
