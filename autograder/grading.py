@@ -1,5 +1,15 @@
-"""Grade one submitted notebook: run it in a confined kernel, then run the checks against it."""
+"""Grade one submitted notebook: run it in a confined kernel, then run the checks against it.
 
+Every grading ends in one of three statuses. "graded": the checks' verdicts. "not graded":
+the submission could not be run (not a notebook, its cells killed its process); every
+check fails with the reason, and that is final. "grader error": the kit's own code or the
+grader's machine failed (a check module that does not import, missing data, a kernel that
+cannot start); the score is not final, the traceback goes to the instructor's log, never
+to the student, and a rerun grades the submission again.
+"""
+
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,19 +19,26 @@ from autograder.engine.run import run_checks
 from autograder.notebook.cells import runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
 from autograder.notebook.structure import structure_notes
-from autograder.reporting.results import gradescope_results
-from autograder.sandbox.isolation import IsolationError
+from autograder.reporting.results import GRADED, GRADER_ERROR, NOT_GRADED, gradescope_results
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
 
+GRADER_ERROR_NOTE = (
+    "The grader failed while grading this submission (a fault of the grader, not of the submission):"
+    " this score is not final, and the submission will be graded again."
+)
+
 
 @dataclass(frozen=True)
 class Graded:
-    """One submission's verdicts, and what the grader has to say about how it ran."""
+    """One submission's verdicts, what the grader has to say about how it ran, and its status."""
 
     checks: list[CheckResult]
     notes: list[str] = field(default_factory=list)
+    status: str = GRADED
+    faults: list[str] = field(default_factory=list)
+    """The grader's own failures (tracebacks) when the status is "grader error": for the log, never the results."""
 
     @property
     def score(self) -> float:
@@ -32,7 +49,17 @@ class Graded:
         return max_total(self.checks)
 
     def results(self) -> dict:
-        return gradescope_results(self.checks, self.notes)
+        notes = [*self.notes, GRADER_ERROR_NOTE] if self.status == GRADER_ERROR else self.notes
+        return gradescope_results(self.checks, notes, self.status)
+
+
+class Cancelled(Exception):
+    """The grading was called off before it finished; it has no result."""
+
+
+def grader_error(detail: str, notes: list[str] | None = None) -> Graded:
+    """The row of a submission the grader failed on before any check gave a verdict."""
+    return Graded([], notes or [], GRADER_ERROR, [detail])
 
 
 class UnavailableStudent(Student):
@@ -46,26 +73,56 @@ class UnavailableStudent(Student):
         raise StudentError("unavailable", self.reason)
 
 
+def _verdicts(checks: list[CheckResult], notes: list[str], status: str) -> Graded:
+    """The checks' results under `status`, or a grader error if the grader failed in any check."""
+    faults = [f"{check.function}: {check.name}\n{check.fault}" for check in checks if check.fault]
+    return Graded(checks, notes, GRADER_ERROR, faults) if faults else Graded(checks, notes, status)
+
+
 def not_graded(assignment: Assignment, reason: str, notes: list[str] | None = None) -> Graded:
     """Every check failed for `reason`: the row of a submission that could not be run at all."""
-    return Graded(run_checks(assignment, UnavailableStudent(f"Not graded: {reason}")), notes or [])
+    try:
+        checks = run_checks(assignment, UnavailableStudent(f"Not graded: {reason}"))
+    except Exception:
+        return grader_error(traceback.format_exc(), notes)
+    return _verdicts(checks, notes or [], NOT_GRADED)
 
 
 def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_POLICY) -> Graded:
     try:
-        notebook, repairs = read_notebook(path)
+        content = path.read_bytes()
+    except OSError as error:
+        return not_graded(assignment, f"cannot read {path.name}: {error.strerror}")
+    return grade_content(content, path.name, assignment, policy)
+
+
+def grade_content(
+    content: bytes,
+    name: str,
+    assignment: Assignment,
+    policy: Policy = DEFAULT_POLICY,
+    cancelled: Callable[[], bool] | None = None,
+) -> Graded:
+    """Grade a submitted file's bytes (`name` is the file's).
+
+    Once `cancelled()` is true the student's processes end at once and Cancelled is raised.
+    """
+    try:
+        notebook, repairs = read_notebook(content, name)
     except NotebookError as error:
         return not_graded(assignment, str(error))
-    notes = [*repairs, *structure_notes(notebook, assignment.source(), assignment.name)]
-    student = KernelStudent(runnable_cells(notebook), policy)
+    notes, student = list(repairs), None
     try:
+        notes += structure_notes(notebook, assignment.source(), assignment.name)
+        student = KernelStudent(runnable_cells(notebook), policy, cancelled)
         with student:
             checks = run_checks(assignment, student)
-    except IsolationError:
-        raise  # the machine, not the submission: every submission would fail alike
     except StudentError as error:  # the kernel was lost while running the notebook's cells
+        if student.stopped:
+            raise Cancelled from None
         return not_graded(assignment, str(error), student.notes + notes)
-    except Exception as error:  # the kernel could not start or be reached: this row says so, the class goes on
-        reason = f"the student's process could not be run ({type(error).__name__}: {error})"
-        return not_graded(assignment, reason, student.notes + notes)
-    return Graded(checks, student.notes + notes)
+    except Exception:  # the kit's code or this machine (a check module, bubblewrap, a kernel that cannot start)
+        if student is not None and student.stopped:
+            raise Cancelled from None
+        return grader_error(traceback.format_exc(), (student.notes if student else []) + notes)
+    return _verdicts(checks, student.notes + notes, GRADED)

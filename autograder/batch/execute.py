@@ -1,29 +1,52 @@
 """Grade many submissions at once on a Dask cluster: local worker processes or an existing one.
 
-Each task carries the notebook's bytes, so workers on other machines need no shared
-folder, only the kit installed. A task whose worker dies is run once more elsewhere
-(allowed-failures = 1); if that worker dies too, the submission gets a result row
-saying so. Every finished submission is written at once, so an interrupted run
-resumes where it stopped.
+- Streaming: a task carries its notebook's bytes (workers on other machines need no shared
+  folder, only the kit installed), and tasks are submitted as workers free up, one per
+  worker thread, so the coordinator and the scheduler hold a few notebooks at a time,
+  whatever the size of the class.
+- Faults: a task whose worker dies is run once more elsewhere (the scheduler's
+  allowed-failures = 1); if that worker dies too, the submission is the cause, and its row
+  says so ("not graded", final). Before the first submission every worker checks what
+  grading needs (preflight.py). A task cut short by the coordinator (Ctrl-C, or the
+  coordinator gone) ends its student's processes at once.
+- Every finished submission is handed to `on_result` at once (which writes it), so an
+  interrupted run resumes where it stopped; a "grader error" row is graded again.
 """
 
 import json
-import tempfile
+import logging
+import signal
+import sys
+import time
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import dask
-from distributed import Client, LocalCluster, as_completed
+from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
+from distributed.core import Status
+from distributed.worker import thread_state
 from tqdm import tqdm
 
 from autograder import assignments
 from autograder.batch.discover import Submission
-from autograder.grading import grade_notebook, not_graded
+from autograder.grading import Graded, grade_content, grader_error, not_graded
+from autograder.preflight import NotReady, prepare
+from autograder.reporting.results import GRADER_ERROR, status_of
 from autograder.sandbox.kernel import ONE_CORE_ENV
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
+from autograder.scratch import Scratch
 
 RESULTS_FILE = "results.json"
+STOP_SECONDS = 30.0
+"""After Ctrl-C, how long the cancelled gradings get to end their student's processes and remove their files."""
+ALLOWED_FAILURES = 1
+"""Worker deaths a task may cause and still be run again: after the second, the submission is the cause."""
+KILLED_TWICE = (
+    "grading this submission ended the grading process twice, on two workers, so it is not graded again;"
+    " please tell your instructor"
+)
 
 # Local workers do without two Dask defaults that cost a grading time and buy it nothing:
 # MALLOC_TRIM_THRESHOLD_=65536, which hands freed memory back to the OS at once, so that
@@ -33,15 +56,49 @@ RESULTS_FILE = "results.json"
 LOCAL_WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
     "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
 }
 
 
-def grade_bytes(content: bytes, file_name: str, assignment: str, policy: Policy) -> dict:
-    """The task a worker runs: grade one notebook given as bytes; return its results.json."""
-    with tempfile.TemporaryDirectory(prefix="kit-task-") as folder:
-        notebook = Path(folder, Path(file_name).name)
-        notebook.write_bytes(content)
-        return grade_notebook(notebook, assignments.get(assignment), policy).results()
+def _task_cancelled() -> Callable[[], bool] | None:
+    """In a Dask task: a test of whether the task is no longer wanted (cancelled, its client gone, the worker closing)."""
+    try:
+        worker = get_worker()
+    except ValueError:  # not in a worker
+        return None
+    key = thread_state.key
+
+    def cancelled() -> bool:
+        task = worker.state.tasks.get(key)
+        closing = worker.status in (Status.closing, Status.closed, Status.failed)
+        return closing or task is None or task.state in ("cancelled", "released", "forgotten")
+
+    return cancelled
+
+
+def grade_task(content: bytes, file_name: str, assignment: str, policy: Policy) -> Graded:
+    """The task a worker runs: grade one notebook given as bytes."""
+    return grade_content(content, file_name, assignments.get(assignment), policy, _task_cancelled())
+
+
+def not_graded_task(assignment: str, reason: str) -> Graded:
+    """A "not graded" row, built on a worker: running the checks loads the reference, which the coordinator never does."""
+    return not_graded(assignments.get(assignment), reason)
+
+
+def prepare_task(assignment: str, policy: Policy) -> None:
+    prepare(assignments.get(assignment), policy)
+
+
+def _allowed_failures(dask_scheduler: object) -> int:
+    return dask_scheduler.allowed_failures
+
+
+class IgnoreCtrlC(WorkerPlugin):
+    """Local workers share the terminal's process group: Ctrl-C is for the coordinator, which stops them in order."""
+
+    def setup(self, worker: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager
@@ -50,37 +107,91 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Client]:
 
     Each local worker's own TensorFlow (the reference's side of the checks) uses one core,
     as the student's kernel does, so that N workers keep N cores busy and no more.
+    An existing scheduler keeps its own allowed-failures: start it with
+    DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1 for the rule above.
     """
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        if scheduler:
-            with Client(scheduler) as client:
-                yield client
-            return
-        with (
-            dask.config.set(LOCAL_WORKER_CONFIG),
-            LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                memory_limit=0,
-                env=ONE_CORE_ENV,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+    if scheduler:
+        with Client(scheduler) as client:
+            failures = client.run_on_scheduler(_allowed_failures)
+            if failures != ALLOWED_FAILURES:
+                print(
+                    f"note: this scheduler runs a task again after up to {failures} worker deaths, not"
+                    f" {ALLOWED_FAILURES}; start it with DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES={ALLOWED_FAILURES}",
+                    file=sys.stderr,
+                )
             yield client
+        return
+    with (
+        Scratch("kit-dask-") as scratch,  # the cluster's files (Dask's scratch space), gone with it
+        dask.config.set({**LOCAL_WORKER_CONFIG, "temporary-directory": str(scratch.path)}),
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"},  # no dashboard; its HTTP server on a free port
+            memory_limit=0,
+            env=ONE_CORE_ENV,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.register_plugin(IgnoreCtrlC(), name="kit-ignore-ctrl-c")
+        yield client
 
 
 def already_graded(out: Path, student: str) -> dict | None:
+    """A student's results from an earlier run, unless the grader failed on them (those are graded again)."""
     path = out / student / RESULTS_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not path.exists():
+        return None
+    results = json.loads(path.read_text(encoding="utf-8"))
+    return None if status_of(results) == GRADER_ERROR else results
+
+
+def prepare_workers(client: Client, assignment: str, policy: Policy) -> None:
+    """Run the preflight on every worker, in its task thread; raise NotReady with the first worker's reason."""
+    client.wait_for_workers(1)
+    workers = list(client.scheduler_info(n_workers=-1)["workers"])
+    futures = [
+        client.submit(prepare_task, assignment, policy, workers=[w], allow_other_workers=False, pure=False)
+        for w in workers
+    ]
+    for future in as_completed(futures):
+        try:
+            future.result()
+        except NotReady:
+            raise
+        except Exception as error:
+            raise NotReady(f"a worker could not get ready to grade: {type(error).__name__}: {error}") from None
+
+
+def _running(keys: set[str], dask_worker: object) -> int:
+    """On a worker: how many of these tasks still run in its threads (a cancelled task runs until it returns)."""
+    return sum(task.key in keys for task in dask_worker.state.all_running_tasks)
+
+
+def _wait_until_stopped(client: Client, keys: list[str]) -> None:
+    """Wait until no worker runs these cancelled tasks: their student processes have ended, their folders are gone."""
+    deadline = time.monotonic() + STOP_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            if not any(client.run(_running, set(keys)).values()):
+                return
+        except Exception:  # a worker that went away runs nothing
+            return
+        time.sleep(0.2)
+
+
+def _slots(client: Client) -> int:
+    """How many tasks to keep submitted: one per worker thread, so none waits on a worker that may die."""
+    return max(1, sum(client.nthreads().values()))
 
 
 def grade_class(
     submissions: list[Submission],
     assignment: str,
     out: Path,
-    on_result: Callable[[str, dict], None],
+    on_result: Callable[[str, Graded], None],
     *,
     workers: int,
     policy: Policy = DEFAULT_POLICY,
@@ -89,10 +200,11 @@ def grade_class(
     force: bool = False,
     progress: bool = True,
 ) -> dict[str, dict]:
-    """Results per student; `on_result(student, results)` runs as each one finishes.
+    """Results per student; `on_result(student, graded)` runs as each one finishes.
 
     The work goes to `client` if given (a benchmark times grading without cluster start-up),
-    else to the `scheduler`, else to a local cluster of `workers` processes.
+    else to the `scheduler`, else to a local cluster of `workers` processes. Raises NotReady
+    before the first submission if the grader cannot grade (preflight.py).
     """
     rows: dict[str, dict] = {}
     todo = []
@@ -108,20 +220,53 @@ def grade_class(
         nullcontext(client) if client else dask_client(workers, scheduler) as cluster_client,
         tqdm(total=len(todo), unit="submission", desc="grading", disable=not progress) as bar,
     ):
-        futures = {
-            cluster_client.submit(
-                grade_bytes, s.notebook.read_bytes(), s.notebook.name, assignment, policy, pure=False, retries=1
-            ): s
-            for s in todo
-        }
-        for future in as_completed(futures):
-            student = futures[future].student
+        if client is None:
+            prepare_workers(cluster_client, assignment, policy)
+        waiting = iter(todo)
+        running: dict[Future, Submission] = {}
+        done = as_completed()
+
+        def submit(function: Callable, submission: Submission, *args: object) -> None:
+            future = cluster_client.submit(function, *args, pure=False, retries=1)
+            running[future] = submission
+            done.add(future)
+
+        def submit_next() -> bool:
+            submission = next(waiting, None)
+            if submission is None:
+                return False
             try:
-                results = future.result()
-            except Exception as error:  # KilledWorker after the retry, or a grader bug: reported, never lost
-                reason = f"the grading worker failed twice ({type(error).__name__}: {error})"
-                results = not_graded(assignments.get(assignment), reason).results()
-            on_result(student, results)
-            rows[student] = results
-            bar.update()
+                content = submission.notebook.read_bytes()
+            except OSError as error:
+                submit(not_graded_task, submission, assignment, f"cannot read {submission.notebook.name}: {error}")
+            else:
+                submit(grade_task, submission, content, submission.notebook.name, assignment, policy)
+            return True
+
+        try:
+            while len(running) < _slots(cluster_client) and submit_next():
+                pass
+            for future in done:
+                submission = running.pop(future)
+                try:
+                    graded = future.result()
+                except KilledWorker:
+                    submit(not_graded_task, submission, assignment, KILLED_TWICE)
+                    continue
+                except Exception as error:  # the grader's own failure, or the cluster's: graded again on a rerun
+                    graded = grader_error("".join(traceback.format_exception(error)))
+                finally:
+                    future.release()
+                on_result(submission.student, graded)
+                rows[submission.student] = graded.results()
+                bar.update()
+                while len(running) < _slots(cluster_client) and submit_next():
+                    pass
+        except KeyboardInterrupt:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C would cut the stop short
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)  # the stop's warnings are expected
+            keys = [future.key for future in running]
+            cluster_client.cancel(list(running))
+            _wait_until_stopped(cluster_client, keys)
+            raise
     return rows

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from autograder.reporting.feedback import format_points, function_of, html_page, score_and_max
+from autograder.reporting.results import GRADER_ERROR, status_of
 
 DPI = 100
 WIDTH = 10  # inches: 1000 px wide, fits a laptop screen and a printed page
@@ -124,7 +125,13 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 
 
 def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
-    """The class report for `rows` (student id -> results dict): summary numbers, two charts, top failures."""
+    """The class report for `rows` (student id -> results dict): summary numbers, two charts, top failures.
+
+    Submissions the grader failed on ("grader error") are listed by name, outside every figure:
+    their points are not the students' scores.
+    """
+    errors = sorted(student for student, results in rows.items() if status_of(results) == GRADER_ERROR)
+    rows = {student: results for student, results in rows.items() if student not in errors}
     scores = [score_and_max(rows[student]) for student in sorted(rows)]
     totals = [score for score, _ in scores]
     max_score = max((most for _, most in scores), default=0)
@@ -148,6 +155,15 @@ def class_report_html(assignment: str, rows: dict[str, dict]) -> str:
         [
             f"<h1>{escape(assignment)}: class report</h1>",
             _table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
+            *(
+                [
+                    f"<p><strong>Not in these figures: the grader failed on {len(errors)} submissions</strong>"
+                    f" (not by their fault; see each one's grader-error.log, and run the grading again):"
+                    f" {escape(', '.join(errors))}</p>"
+                ]
+                if errors
+                else []
+            ),
             "<section><h2>Total scores</h2>",
             _histogram(totals, max_score),
             "</section>",

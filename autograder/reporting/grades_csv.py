@@ -1,8 +1,11 @@
 """A class's grades as one CSV: a row per student, a column per graded function.
 
 Spreadsheets and LMS gradebooks import this directly, so its shape is fixed:
-`student`, `total`, `max`, then one column per graded function, students
-sorted by id so that two runs over the same class give the same file.
+`student`, `total`, `max`, then one column per graded function, then `status`
+(results.json's: graded, not graded, grader error), students sorted by id so
+that two runs over the same class give the same file. A grader error's points
+are left empty: they are not the student's score, and an import must not take
+them for one.
 """
 
 import csv
@@ -11,6 +14,7 @@ from pathlib import Path
 
 from autograder.atomic import write_text
 from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
+from autograder.reporting.results import GRADER_ERROR, status_of
 
 
 def function_scores(results: dict) -> dict[str, float]:
@@ -30,10 +34,12 @@ def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
     students = sorted(rows)
     scores = {student: function_scores(rows[student]) for student in students}
     functions = list(dict.fromkeys(f for student in students for f in scores[student]))
-    table = [["student", "total", "max", *functions]]
+    table = [["student", "total", "max", *functions, "status"]]
     for student in students:
+        status = status_of(rows[student])
         numbers = [*score_and_max(rows[student]), *(scores[student].get(f, 0) for f in functions)]
-        table.append([student, *map(format_points, numbers)])
+        points = [""] * len(numbers) if status == GRADER_ERROR else list(map(format_points, numbers))
+        table.append([student, *points, status])
 
     buffer = io.StringIO()
     csv.writer(buffer).writerows(table)
