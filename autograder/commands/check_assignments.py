@@ -11,7 +11,10 @@ from autograder import assignments
 from autograder.assignments import KIT_ROOT, Assignment
 from autograder.grading import grade_notebook
 from autograder.nbgrader_cli import run_nbgrader
+from autograder.preflight import NotReady, prepare
+from autograder.reporting.results import GRADER_ERROR
 from autograder.reporting.table import format_table
+from autograder.sandbox.policy import DEFAULT_POLICY
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -37,14 +40,20 @@ def run(args: argparse.Namespace) -> int:
         assignment = assignments.get(name)
         release(assignment)
         print(f"released {assignment.release_notebook.relative_to(KIT_ROOT)}")
+        try:
+            prepare(assignment, DEFAULT_POLICY)
+        except NotReady as error:
+            raise SystemExit(f"error: {error}") from None
         for label, notebook, wanted in (
             ("reference", assignment.source_notebook, "full"),
             ("blank stub", assignment.release_notebook, "zero"),
         ):
             graded = grade_notebook(notebook, assignment)
-            good = graded.score == (graded.max_score if wanted == "full" else 0)
+            good = graded.status != GRADER_ERROR and graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good
             verdict = "as expected" if good else f"expected {wanted} marks"
+            if graded.status == GRADER_ERROR:
+                verdict = "grader error:\n" + "\n".join(graded.faults)
             print(f"\n{name}, {label}: {graded.score:g} / {graded.max_score:g} ({verdict})")
             print(format_table(graded.checks))
     return 0 if ok else 1
