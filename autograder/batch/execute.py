@@ -217,6 +217,8 @@ def grade_class(
     if not todo:
         return rows
     with (
+        # A task carries its notebook by design (a few at a time): Dask's warning about large graphs does not apply.
+        dask.config.set({"distributed.admin.large-graph-warning-threshold": "4GiB"}),
         nullcontext(client) if client else dask_client(workers, scheduler) as cluster_client,
         tqdm(total=len(todo), unit="submission", desc="grading", disable=not progress) as bar,
     ):
