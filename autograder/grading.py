@@ -92,8 +92,15 @@ def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_
     try:
         content = path.read_bytes()
     except OSError as error:
-        return not_graded(assignment, f"cannot read {path.name}: {error.strerror}")
-    return grade_content(content, path.name, assignment, policy)
+        unreadable = f"cannot read {path.name}: {error.strerror}"
+    else:
+        return grade_content(content, path.name, assignment, policy)
+    return not_graded(assignment, unreadable)
+
+
+# not_graded() runs every check, so it is never called while an exception is handled: each failed
+# check would chain that exception, whose frames hold the submission's bytes, and pytest would
+# print them in full (minutes for a large file) only to throw the text away.
 
 
 def grade_content(
@@ -110,8 +117,12 @@ def grade_content(
     try:
         notebook, repairs = read_notebook(content, name)
     except NotebookError as error:
-        return not_graded(assignment, str(error))
-    notes, student = list(repairs), None
+        unreadable = str(error)
+    else:
+        unreadable = None
+    if unreadable is not None:
+        return not_graded(assignment, unreadable)
+    notes, student, lost = list(repairs), None, None
     try:
         notes += structure_notes(notebook, assignment.source(), assignment.name)
         student = KernelStudent(runnable_cells(notebook), policy, cancelled)
@@ -120,9 +131,11 @@ def grade_content(
     except StudentError as error:  # the kernel was lost while running the notebook's cells
         if student.stopped:
             raise Cancelled from None
-        return not_graded(assignment, str(error), student.notes + notes)
+        lost = str(error)
     except Exception:  # the kit's code or this machine (a check module, bubblewrap, a kernel that cannot start)
         if student is not None and student.stopped:
             raise Cancelled from None
         return grader_error(traceback.format_exc(), (student.notes if student else []) + notes)
+    if lost is not None:
+        return not_graded(assignment, lost, student.notes + notes)
     return _verdicts(checks, student.notes + notes, GRADED)
