@@ -25,13 +25,12 @@ from pathlib import Path
 
 import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
-from distributed.core import Status
 from distributed.worker import thread_state
 from tqdm import tqdm
 
 from autograder import assignments
 from autograder.batch.discover import Submission
-from autograder.grading import Graded, grade_content, grader_error, not_graded
+from autograder.grading import Cancelled, Graded, grade_content, grader_error, not_graded
 from autograder.preflight import NotReady, prepare
 from autograder.reporting.results import GRADER_ERROR, status_of
 from autograder.sandbox.kernel import ONE_CORE_ENV
@@ -61,7 +60,7 @@ LOCAL_WORKER_CONFIG = {
 
 
 def _task_cancelled() -> Callable[[], bool] | None:
-    """In a Dask task: a test of whether the task is no longer wanted (cancelled, its client gone, the worker closing)."""
+    """In a Dask task: a test of whether the task is no longer wanted (cancelled, or its client is gone)."""
     try:
         worker = get_worker()
     except ValueError:  # not in a worker
@@ -70,15 +69,20 @@ def _task_cancelled() -> Callable[[], bool] | None:
 
     def cancelled() -> bool:
         task = worker.state.tasks.get(key)
-        closing = worker.status in (Status.closing, Status.closed, Status.failed)
-        return closing or task is None or task.state in ("cancelled", "released", "forgotten")
+        return task is None or task.state in ("cancelled", "released", "forgotten")
 
     return cancelled
 
 
-def grade_task(content: bytes, file_name: str, assignment: str, policy: Policy) -> Graded:
-    """The task a worker runs: grade one notebook given as bytes."""
-    return grade_content(content, file_name, assignments.get(assignment), policy, _task_cancelled())
+def grade_task(content: bytes, file_name: str, assignment: str, policy: Policy) -> Graded | None:
+    """The task a worker runs: grade one notebook given as bytes (None once nobody wants the result).
+
+    The tasks return what went wrong rather than raise it: a task that raised would have its worker log a traceback.
+    """
+    try:
+        return grade_content(content, file_name, assignments.get(assignment), policy, _task_cancelled())
+    except Cancelled:
+        return None
 
 
 def not_graded_task(assignment: str, reason: str) -> Graded:
@@ -86,8 +90,13 @@ def not_graded_task(assignment: str, reason: str) -> Graded:
     return not_graded(assignments.get(assignment), reason)
 
 
-def prepare_task(assignment: str, policy: Policy) -> None:
-    prepare(assignments.get(assignment), policy)
+def prepare_task(assignment: str, policy: Policy) -> str | None:
+    """The preflight on a worker: what is missing there (NotReady's message), or None."""
+    try:
+        prepare(assignments.get(assignment), policy)
+    except NotReady as error:
+        return str(error)
+    return None
 
 
 def _allowed_failures(dask_scheduler: object) -> int:
@@ -158,11 +167,11 @@ def prepare_workers(client: Client, assignment: str, policy: Policy) -> None:
     ]
     for future in as_completed(futures):
         try:
-            future.result()
-        except NotReady:
-            raise
+            problem = future.result()
         except Exception as error:
-            raise NotReady(f"a worker could not get ready to grade: {type(error).__name__}: {error}") from None
+            problem = f"a worker could not get ready to grade: {type(error).__name__}: {error}"
+        if problem:
+            raise NotReady(problem)
 
 
 def _running(keys: set[str], dask_worker: object) -> int:
@@ -251,7 +260,7 @@ def grade_class(
             for future in done:
                 submission = running.pop(future)
                 try:
-                    graded = future.result()
+                    graded = future.result() or grader_error("a worker stopped this grading, which was still wanted")
                 except KilledWorker:
                     submit(not_graded_task, submission, assignment, KILLED_TWICE)
                     continue
