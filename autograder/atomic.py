@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+TMP_MARK = ".tmp"
+
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp" + path.suffix)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TMP_MARK + path.suffix)
     os.close(handle)
     try:
         yield Path(tmp)
@@ -41,3 +43,12 @@ def write_csv(rows: list[list[str]], path: Path) -> None:
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     write_text(buffer.getvalue(), path)
+
+
+def remove_unfinished(folder: Path) -> None:
+    """Delete the temporary files under `folder` of writes whose process was killed before it renamed them.
+
+    Only for folders this process alone writes to (a class run's --out): elsewhere they may be another's writes in progress.
+    """
+    for tmp in folder.rglob(f".*{TMP_MARK}*"):
+        tmp.unlink(missing_ok=True)

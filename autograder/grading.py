@@ -1,5 +1,15 @@
-"""Grade one submitted notebook: run it in a confined kernel, then run the checks against it."""
+"""Grade one submitted notebook: run it in a confined kernel, then run the checks against it.
 
+Every grading ends in one of three statuses. "graded": the checks' verdicts. "not graded":
+the submission could not be run (not a notebook, its cells killed its process); every
+check fails with the reason, and that is final. "grader error": the kit's own code or the
+grader's machine failed (a check module that does not import, missing data, a kernel that
+cannot start); the score is not final, the traceback goes to the instructor's log, never
+to the student, and a rerun grades the submission again.
+"""
+
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,22 +21,37 @@ from autograder.engine.run import run_checks
 from autograder.notebook.cells import nbgrader_meta, runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook
 from autograder.notebook.structure import structure_notes
-from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, gradescope_results, instructor_results
-from autograder.sandbox.isolation import Confinement, IsolationError
+from autograder.reporting.results import (
+    DEFAULT_HIDDEN_VISIBILITY,
+    GRADED,
+    GRADER_ERROR,
+    NOT_GRADED,
+    gradescope_results,
+    instructor_results,
+)
+from autograder.sandbox.isolation import Confinement
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
 
+GRADER_ERROR_NOTE = (
+    "The grader failed while grading this submission (a fault of the grader, not of the submission):"
+    " this score is not final, and the submission will be graded again."
+)
+
 
 @dataclass(frozen=True)
 class Graded:
-    """One submission's verdicts, and what the grader has to say about how it ran."""
+    """One submission's verdicts, what the grader has to say about how it ran, and its status."""
 
     checks: list[CheckResult]
     notes: list[str] = field(default_factory=list)
     """About the submission (output cut, restarts, repaired or edited cells): for the student and the instructor."""
+    status: str = GRADED
+    faults: list[str] = field(default_factory=list)
+    """The grader's own failures (tracebacks) when the status is "grader error": for the log and the instructor."""
     grader_notes: list[str] = field(default_factory=list)
-    """About the grader itself (its errors, which may name its files): for the instructor only."""
+    """About the grader's side of the run (cells it gave that failed): for the instructor only."""
     sandbox: Confinement | None = None
     """How the submission's process was confined (for the instructor only); None if no process was started."""
 
@@ -38,19 +63,34 @@ class Graded:
     def max_score(self) -> float:
         return max_total(self.checks)
 
+    @property
+    def _notes(self) -> list[str]:
+        return [*self.notes, GRADER_ERROR_NOTE] if self.status == GRADER_ERROR else self.notes
+
     def results(self, hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY) -> dict:
         """results.json, what the student sees."""
-        return gradescope_results(self.checks, self.notes, hidden_visibility)
+        return gradescope_results(self.checks, self._notes, hidden_visibility, self.status)
 
     @property
     def instructor_notes(self) -> list[str]:
-        """Every note: the submission's, then the grader's (the sandbox first)."""
-        return [*self.notes, *([self.sandbox.note] if self.sandbox else []), *self.grader_notes]
+        """Every note: the submission's, then the grader's (the sandbox first, the grader's faults last)."""
+        sandbox = [self.sandbox.note] if self.sandbox else []
+        return [*self._notes, *sandbox, *self.grader_notes, *self.faults]
 
     def instructor_results(self, hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY) -> dict:
         """The instructor's copy: every message whole, every note, how the submission was confined."""
         record = self.sandbox.record() if self.sandbox else None
-        return instructor_results(self.checks, self.instructor_notes, record, hidden_visibility)
+        return instructor_results(self.checks, self.instructor_notes, record, hidden_visibility, self.status)
+
+
+class Cancelled(Exception):
+    """The grading was called off before it finished; it has no result."""
+
+
+def grader_error(detail: str, notes: list[str] | None = None, student: KernelStudent | None = None) -> Graded:
+    """The row of a submission the grader failed on before any check gave a verdict."""
+    grader_notes, sandbox = (student.grader_notes, student.sandbox) if student else ([], None)
+    return Graded([], notes or [], GRADER_ERROR, [detail], grader_notes, sandbox)
 
 
 class UnavailableStudent(Student):
@@ -64,31 +104,22 @@ class UnavailableStudent(Student):
         raise StudentError("unavailable", self.reason)
 
 
+def _verdicts(checks: list[CheckResult], notes: list[str], status: str, student: KernelStudent | None = None) -> Graded:
+    """The checks' results under `status`, or a grader error if the grader failed in any check."""
+    faults = [f"{check.function}: {check.name}\n{check.fault}" for check in checks if check.fault]
+    grader_notes, sandbox = (student.grader_notes, student.sandbox) if student else ([], None)
+    return Graded(checks, notes, GRADER_ERROR if faults else status, faults, grader_notes, sandbox)
+
+
 def not_graded(
-    assignment: Assignment,
-    reason: str,
-    notes: list[str] | None = None,
-    grader_notes: list[str] | None = None,
-    sandbox: Confinement | None = None,
+    assignment: Assignment, reason: str, notes: list[str] | None = None, student: KernelStudent | None = None
 ) -> Graded:
     """Every check failed for `reason`: the row of a submission that could not be run at all."""
-    checks = run_checks(assignment, UnavailableStudent(f"Not graded: {reason}"))
-    return Graded(checks, notes or [], grader_notes or [], sandbox)
-
-
-def grader_failed(
-    assignment: Assignment,
-    what: str,
-    error: BaseException,
-    notes: list[str] | None = None,
-    grader_notes: list[str] | None = None,
-    sandbox: Confinement | None = None,
-) -> Graded:
-    """The row of a submission the grader itself failed on: the student reads what failed, the instructor also why."""
-    why = f"The grader failed: {what} ({type(error).__name__}: {error})"
-    return not_graded(
-        assignment, f"{what}; your instructor has the details", notes, [why, *(grader_notes or [])], sandbox
-    )
+    try:
+        checks = run_checks(assignment, UnavailableStudent(f"Not graded: {reason}"))
+    except Exception:
+        return grader_error(traceback.format_exc(), notes, student)
+    return _verdicts(checks, notes or [], NOT_GRADED, student)
 
 
 def given_cells(cells: list[nbformat.NotebookNode], source: nbformat.NotebookNode) -> frozenset[int]:
@@ -107,20 +138,53 @@ def given_cells(cells: list[nbformat.NotebookNode], source: nbformat.NotebookNod
 
 def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_POLICY) -> Graded:
     try:
-        notebook, repairs = read_notebook(path)
-    except NotebookError as error:
-        return not_graded(assignment, str(error))
-    notes = [*repairs, *structure_notes(notebook, assignment.source(), assignment.name)]
-    cells = runnable_cells(notebook)
-    student = KernelStudent(cells, policy, given_cells(cells, assignment.source()))
+        content = path.read_bytes()
+    except OSError as error:
+        unreadable = f"cannot read {path.name}: {error.strerror}"
+    else:
+        return grade_content(content, path.name, assignment, policy)
+    return not_graded(assignment, unreadable)
+
+
+# not_graded() runs every check, so it is never called while an exception is handled: each failed
+# check would chain that exception, whose frames hold the submission's bytes, and pytest would
+# print them in full (minutes for a large file) only to throw the text away.
+
+
+def grade_content(
+    content: bytes,
+    name: str,
+    assignment: Assignment,
+    policy: Policy = DEFAULT_POLICY,
+    cancelled: Callable[[], bool] | None = None,
+) -> Graded:
+    """Grade a submitted file's bytes (`name` is the file's).
+
+    Once `cancelled()` is true the student's processes end at once and Cancelled is raised.
+    """
     try:
+        notebook, repairs = read_notebook(content, name)
+    except NotebookError as error:
+        unreadable = str(error)
+    else:
+        unreadable = None
+    if unreadable is not None:
+        return not_graded(assignment, unreadable)
+    notes, student, lost = list(repairs), None, None
+    try:
+        notes += structure_notes(notebook, assignment.source(), assignment.name)
+        cells = runnable_cells(notebook)
+        student = KernelStudent(cells, policy, given_cells(cells, assignment.source()), cancelled)
         with student:
             checks = run_checks(assignment, student)
-    except IsolationError:
-        raise  # the machine, not the submission: every submission would fail alike
     except StudentError as error:  # the kernel was lost while running the notebook's cells
-        return not_graded(assignment, str(error), student.notes + notes, student.grader_notes, student.sandbox)
-    except Exception as error:  # the kernel could not start or be reached: this row says so, the class goes on
-        what = "the student's process could not be run"
-        return grader_failed(assignment, what, error, student.notes + notes, student.grader_notes, student.sandbox)
-    return Graded(checks, student.notes + notes, student.grader_notes, student.sandbox)
+        if student.stopped:
+            raise Cancelled from None
+        lost = str(error)
+    except Exception:  # the kit's code or this machine (a check module, bubblewrap, a kernel that cannot start)
+        if student is not None and student.stopped:
+            raise Cancelled from None
+        return grader_error(traceback.format_exc(), (student.notes if student else []) + notes, student)
+    if lost is not None:
+        return not_graded(assignment, lost, student.notes + notes, student)
+    return _verdicts(checks, student.notes + notes, GRADED, student)

@@ -20,7 +20,7 @@ def grades(out) -> dict[str, dict]:
 
 def test_grades_csv(class_run):
     rows = grades(class_run.out)
-    assert list(next(iter(rows.values()))) == ["student", "total", "max", *FUNCTIONS]
+    assert list(next(iter(rows.values()))) == ["student", "total", "max", *FUNCTIONS, "status"]
     assert set(rows) == set(class_run.results)
     assert rows["honest"]["total"] == "40" and rows["blank"]["total"] == "0" and rows["binary_garbage"]["total"] == "0"
     wrong = rows[WRONG]

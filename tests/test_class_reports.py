@@ -18,7 +18,7 @@ from autograder.engine.outcome import CheckResult
 from autograder.reporting.class_report import class_report_html, pass_rates
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
-from autograder.reporting.results import gradescope_results
+from autograder.reporting.results import GRADER_ERROR, NOT_GRADED, gradescope_results
 
 CHECKS = [  # (function, description, points); as in the real kit, one check runs twice under one name
     ("tokenize", "splits words", 1.0),
@@ -26,6 +26,10 @@ CHECKS = [  # (function, description, points); as in the real kit, one check run
     ("pad", "pads to the longest", 1.0),
     ("pad", "pads to the longest", 1.0),
     ("pad", "keeps zeros in front", 1.5),
+]
+CHECKS_WITH_A_FAULT = [
+    CheckResult("tokenize", "splits words", 1.0, True, ""),
+    CheckResult("pad", "pads to the longest", 1.0, False, "The grader failed", fault="Traceback ..."),
 ]
 NOT_IMPLEMENTED = "{} is not implemented yet (it raised NotImplementedError)"
 SCRIPT = "<script>alert(1)</script> naïve café 日本語 😀\nexpected ['naïve']"
@@ -101,21 +105,36 @@ def test_grades_csv_has_one_row_per_student_sorted_with_scores_per_function(tmp_
     path = tmp_path / "out" / "grades.csv"
     write_grades_csv(class_rows(), path)
     assert path.read_bytes().decode("utf-8") == (
-        "student,total,max,tokenize,pad\r\n"
-        "s01_full,5,5,1.5,3.5\r\n"
-        "s02_partial,4.5,5,1,3.5\r\n"
-        "s03_zero,0,5,0,0\r\n"
-        "s04_script,4,5,0.5,3.5\r\n"
-        "s05_no_pad,1.5,1.5,1.5,0\r\n"
-        "s06_partial,3.5,5,1,2.5\r\n"
+        "student,total,max,tokenize,pad,status\r\n"
+        "s01_full,5,5,1.5,3.5,graded\r\n"
+        "s02_partial,4.5,5,1,3.5,graded\r\n"
+        "s03_zero,0,5,0,0,graded\r\n"
+        "s04_script,4,5,0.5,3.5,graded\r\n"
+        "s05_no_pad,1.5,1.5,1.5,0,graded\r\n"
+        "s06_partial,3.5,5,1,2.5,graded\r\n"
     )
+
+
+def test_a_grader_error_row_has_its_status_and_no_points(tmp_path):
+    """The grader's failure is never a score: an LMS import of grades.csv must not take it for one."""
+    rows = {"ok": results({}), "broken": gradescope_results(CHECKS_WITH_A_FAULT, status=GRADER_ERROR)}
+    rows["lost"] = gradescope_results(
+        [CheckResult("tokenize", "splits words", 1.0, False, "Not graded")], [], status=NOT_GRADED
+    )
+    write_grades_csv(rows, tmp_path / "grades.csv")
+    assert (tmp_path / "grades.csv").read_text(encoding="utf-8").splitlines() == [
+        "student,total,max,tokenize,pad,status",
+        "broken,,,,,grader error",
+        "lost,0,1,0,0,not graded",
+        "ok,5,5,1.5,3.5,graded",
+    ]
 
 
 def test_grades_csv_replaces_the_file_whole_and_leaves_no_temp_file(tmp_path):
     path = tmp_path / "grades.csv"
     path.write_text("old contents that are longer than the new file, many times over\n" * 50, encoding="utf-8")
     write_grades_csv({"only": results({})}, path)
-    assert path.read_bytes() == b"student,total,max,tokenize,pad\r\nonly,5,5,1.5,3.5\r\n"
+    assert path.read_bytes() == b"student,total,max,tokenize,pad,status\r\nonly,5,5,1.5,3.5,graded\r\n"
     assert [p.name for p in tmp_path.iterdir()] == ["grades.csv"]
 
 
@@ -209,6 +228,13 @@ def test_class_report_lists_only_the_ten_most_common_failures():
     many["s99"] = results({0: "message 11"})
     rows = cells(class_report_html("a", many).split("<table")[2])
     assert len(rows) == 10 and rows[0] == ["2", "tokenize: splits words", "message 11"]
+
+
+def test_class_report_names_grader_errors_and_keeps_them_out_of_its_figures():
+    rows = class_rows() | {"s00_broken": gradescope_results(CHECKS_WITH_A_FAULT, status=GRADER_ERROR)}
+    page = class_report_html("sentiment_rnn", rows)
+    assert cells(page.split("<table")[1]) == cells(class_report_html("sentiment_rnn", class_rows()).split("<table")[1])
+    assert "the grader failed on 1 submissions" in page and "s00_broken</p>" in page
 
 
 def test_class_report_of_an_empty_class_still_renders():

@@ -17,18 +17,19 @@ from conftest import ASSIGNMENT, autograder
 from autograder.course import get
 from autograder.engine.messages import EXPECTED, mismatch, without_expected
 from autograder.engine.outcome import CheckResult
+from autograder.engine.plugin import FAULT_MESSAGE
 from autograder.reporting.results import gradescope_results, instructor_path, instructor_results
 
 GATE = "passes the examples in the notebook's test cell"
 EXAMPLE_FAILS = "This example from the notebook fails: assert pad([[1]]) == [[1]]"
 PADDED = mismatch("pad([[1], [2, 3]])", [[0, 1], [2, 3]], [[1, 0], [2, 3]])
-GRADER_FAILED = "The grader could not finish this check; please tell your instructor."
-GRADER_ERROR = "The grader failed in this check: FileNotFoundError: /srv/grader/cache/counts.npz"
+GRADER_FAILED = FAULT_MESSAGE
+GRADER_ERROR = "FileNotFoundError: /srv/grader/cache/counts.npz"
 CHECKS = [
     CheckResult("pad", GATE, 1, passed=False, output=EXAMPLE_FAILS, gate=True),
     CheckResult("pad", "pads in front", 1, passed=False, output=PADDED),
     CheckResult("pad", "keeps its dtype", 1, passed=True, output=""),
-    CheckResult("pad", "counts", 1, passed=False, output=GRADER_FAILED, grader_error=GRADER_ERROR),
+    CheckResult("pad", "counts", 1, passed=False, output=GRADER_FAILED, fault=GRADER_ERROR),
 ]
 
 

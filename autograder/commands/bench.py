@@ -1,10 +1,13 @@
 """`autograder bench --assignment NAME --submissions N`: the kit's class grading beside `nbgrader autograde`.
 
 Both grade the same N copies of the reference notebook. nbgrader runs every cell,
-training included, so the notebook's data size matters: --reviews sets the
-number of reviews per split its data cell loads (default: all, as students submit
-it). The kit skips those cells and checks each function directly.
+training included, so the notebook's data size matters: --reviews sets the size of
+the data its data cell loads (the assignment's own setting; default: all, as students
+submit it). The kit skips those cells and checks each function directly.
+--nbgrader-copies 0 leaves nbgrader out.
 
+Each setting is timed --repeat times; a line gives the median and the spread (lowest
+to highest) and is printed as soon as that setting is measured, the kit's first.
 The kit's speed-up over workers is measured on grading alone: starting the Dask
 cluster and importing the libraries into each worker happen once per class and are
 reported apart. Beside it stands the machine's own speed-up for the same number of
@@ -14,6 +17,7 @@ independent CPU-bound processes, the most any parallel grader could get here.
 import argparse
 import os
 import shutil
+import statistics
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -21,10 +25,11 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from autograder.batch.discover import find_submissions
-from autograder.batch.execute import dask_client, grade_class
+from autograder.batch.execute import dask_client, grade_class, prepare_workers
 from autograder.commands.grade import available_cores, warn_if_unconfined
 from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
+from autograder.sandbox.policy import DEFAULT_POLICY
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -34,13 +39,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--assignment", required=True, choices=sorted(discover()))
     parser.add_argument("--submissions", type=int, default=4)
     parser.add_argument(
-        "--reviews", type=int, help="reviews per split for nbgrader's run of the data cells (default: all)"
+        "--reviews", type=int, help="the data size of nbgrader's run of the data cells (default: all the data)"
     )
     parser.add_argument(
         "--nbgrader-copies",
         type=int,
-        help="how many copies nbgrader grades (default: as many as the kit); times are compared per submission",
+        help="how many copies nbgrader grades (default: as many as the kit; 0: no nbgrader); compared per submission",
     )
+    parser.add_argument("--repeat", type=int, default=1, help="times each setting is measured (default: %(default)s)")
     parser.set_defaults(run=run)
 
 
@@ -57,24 +63,21 @@ def make_course(assignment: Assignment, copies: int, folder: Path) -> None:
         shutil.copy(assignment.source_notebook, target)
 
 
-def _load_reference(name: str) -> None:
-    """What every worker does once before its first submission: import the reference and its libraries."""
-    get(name).reference()
-
-
 def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float, float]:
-    """(seconds to start a local cluster of `workers` and load the reference in each, seconds to grade the class)."""
+    """(seconds to start a local cluster of `workers` and get each ready, seconds to grade the class)."""
     submissions = find_submissions(course / "submitted", assignment.name)
     started = time.perf_counter()
     with dask_client(workers, None) as client, tempfile.TemporaryDirectory(prefix="kit-bench-") as out:
         client.wait_for_workers(workers)
-        client.run(_load_reference, assignment.name)
+        prepare_workers(
+            client, assignment.name, DEFAULT_POLICY
+        )  # what every class run does before its first submission
         ready = time.perf_counter()
         rows = grade_class(
             submissions,
             assignment.name,
             Path(out),
-            lambda student, results: None,
+            lambda student, graded: None,
             workers=workers,
             client=client,
             force=True,
@@ -102,10 +105,17 @@ def machine_speedup(processes: int, n: int = 30_000_000) -> float:
         return processes * one / (time.perf_counter() - started)
 
 
-def time_nbgrader(assignment: Assignment, course: Path, reviews: int | None) -> float:
+def nbgrader_env(assignment: Assignment, reviews: int | None) -> dict[str, str]:
+    """The environment of nbgrader's run: the assignment's own data-size variables set to `reviews`, if given."""
     env = dict(os.environ)
     if reviews:
-        env["SENTIMENT_RNN_N_REVIEWS"] = str(reviews)
+        if not assignment.quick_run_env:
+            raise SystemExit(f"error: --reviews: the {assignment.name} notebook has no data-size setting")
+        env.update({variable: str(reviews) for variable in assignment.quick_run_env})
+    return env
+
+
+def time_nbgrader(course: Path, assignment: Assignment, env: dict[str, str]) -> float:
     started = time.perf_counter()
     done = run_nbgrader("autograde", assignment.name, "--force", cwd=course, env=env)
     if done.returncode:
@@ -113,32 +123,48 @@ def time_nbgrader(assignment: Assignment, course: Path, reviews: int | None) -> 
     return time.perf_counter() - started
 
 
+def spread(times: list[float]) -> str:
+    """The median of repeated timings and their range."""
+    if len(times) == 1:
+        return f"{times[0]:.1f} s"
+    return f"{statistics.median(times):.1f} s (median of {len(times)}, {min(times):.1f}-{max(times):.1f} s)"
+
+
 def run(args: argparse.Namespace) -> int:
     assignment, n = get(args.assignment), args.submissions
-    m = args.nbgrader_copies or n
+    m = n if args.nbgrader_copies is None else args.nbgrader_copies
+    env = nbgrader_env(assignment, args.reviews) if m else {}
     worker_counts = sorted({1, 2, available_cores()})
+    print(
+        f"copies of the {assignment.name} reference: {n} for the kit, {m} for nbgrader;"
+        f" {args.repeat} run(s) of each setting; machine: {available_cores()} cores",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="kit-bench-course-") as folder:
         kit_course, nbgrader_course = Path(folder, "kit"), Path(folder, "nbgrader")
-        for course, copies in ((kit_course, n), (nbgrader_course, m)):
-            course.mkdir()
-            make_course(assignment, copies, course)
-        kit = {workers: time_kit(assignment, kit_course, workers) for workers in worker_counts}
-        nbgrader = time_nbgrader(assignment, nbgrader_course, args.reviews)
-    machine = {workers: machine_speedup(workers) for workers in worker_counts if workers > 1}
-    reviews = f"{args.reviews} reviews per split" if args.reviews else "all reviews"
-    one = kit[1][1]
+        kit_course.mkdir()
+        make_course(assignment, n, kit_course)
+        grading: dict[int, float] = {}
+        for workers in worker_counts:
+            runs = [time_kit(assignment, kit_course, workers) for _ in range(args.repeat)]
+            starts, times = [start for start, _ in runs], [seconds for _, seconds in runs]
+            grading[workers] = statistics.median(times)
+            machine = f"; the machine itself: {machine_speedup(workers):.2f}x" if workers > 1 else ""
+            print(
+                f"kit, {workers} worker(s): {spread(times)} = {n / grading[workers] * 3600:.0f} submissions per hour,"
+                f" speed-up over 1 worker {grading[1] / grading[workers]:.2f}x{machine}"
+                f" (cluster start and imports, once per class: {statistics.median(starts):.1f} s)",
+                flush=True,
+            )
+        if not m:
+            return 0
+        nbgrader_course.mkdir()
+        make_course(assignment, m, nbgrader_course)
+        times = [time_nbgrader(nbgrader_course, assignment, env) for _ in range(args.repeat)]
+    data = f"{args.reviews} reviews per split" if args.reviews else "all the data"
+    nbgrader, one = statistics.median(times) / m, grading[1] / n
     print(
-        f"copies of the {assignment.name} reference: {n} for the kit, {m} for nbgrader; machine: {available_cores()} cores"
+        f"nbgrader autograde ({data}): {spread(times)} = {nbgrader:.1f} s per submission;"
+        f" the kit on 1 worker, {one:.1f} s per submission, is {nbgrader / one:.1f}x faster"
     )
-    print(f"nbgrader autograde ({reviews}): {nbgrader:8.1f} s  = {nbgrader / m:6.1f} s per submission")
-    print(
-        f"kit, 1 worker:                {one:8.1f} s  = {one / n:6.1f} s per submission"
-        f"  -> {(nbgrader / m) / (one / n):.1f}x faster than nbgrader"
-    )
-    for workers, (start_s, grading_s) in kit.items():
-        machine_note = f"; the machine itself: {machine[workers]:.2f}x" if workers in machine else ""
-        print(
-            f"kit, {workers} worker(s): {n / grading_s * 3600:6.0f} submissions per hour, speed-up over 1 worker"
-            f" {one / grading_s:.2f}x{machine_note} (cluster start and imports, once per class: {start_s:.1f} s)"
-        )
     return 0

@@ -12,7 +12,10 @@ from autograder.authoring.sync import sync
 from autograder.commands.grade import warn_if_unconfined
 from autograder.course import AssignmentError, discover
 from autograder.grading import grade_notebook
+from autograder.preflight import NotReady, prepare
+from autograder.reporting.results import GRADER_ERROR
 from autograder.reporting.table import format_table
+from autograder.sandbox.policy import DEFAULT_POLICY
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,15 +41,21 @@ def run(args: argparse.Namespace) -> int:
         for path in written:
             print(f"{name}: wrote {path.relative_to(assignment.root)} (it was out of date)")
         print(f"released {assignment.release_notebook.relative_to(assignment.root)}")
+        try:
+            prepare(assignment, DEFAULT_POLICY)
+        except NotReady as error:
+            raise SystemExit(f"error: {error}") from None
         for label, notebook, wanted in (
             ("reference", assignment.source_notebook, "full"),
             ("blank stub", assignment.release_notebook, "zero"),
         ):
             graded = grade_notebook(notebook, assignment)
             graded_here.append(graded.instructor_results())
-            good = graded.score == (graded.max_score if wanted == "full" else 0)
+            good = graded.status != GRADER_ERROR and graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good
             verdict = "as expected" if good else f"expected {wanted} marks"
+            if graded.status == GRADER_ERROR:
+                verdict = "grader error:\n" + "\n".join(graded.faults)
             print(f"\n{name}, {label}: {graded.score:g} / {graded.max_score:g} ({verdict})")
             print(format_table(graded.checks))
     warn_if_unconfined(graded_here)

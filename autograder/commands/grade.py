@@ -11,6 +11,10 @@ a function's notebook examples) shows what the student's function returned, neve
 value it expected, and nothing about the grader's machine. The instructor's copy and
 report.html have everything. A submission graded without the sandbox is warned about
 on stderr and in report.html.
+
+The exit code is 1 if the grader failed on any submission (its status is "grader error",
+why is in <student>/grader-error.log; a rerun grades it again), 130 after Ctrl-C (a rerun
+grades the rest).
 """
 
 import argparse
@@ -19,27 +23,33 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from autograder.atomic import write_text
+from autograder.atomic import remove_unfinished, write_text
 from autograder.batch.discover import DiscoveryError, find_submissions
-from autograder.batch.execute import grade_class
+from autograder.batch.execute import INSTRUCTOR_FILE, RESULTS_FILE, already_graded, grade_class
 from autograder.batch.gradebook import record_scores
 from autograder.commands.similarity import class_similarity
-from autograder.course import discover, get
-from autograder.grading import grade_notebook
+from autograder.course import Assignment, discover, get
+from autograder.grading import Graded, grade_notebook
 from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
+from autograder.preflight import NotReady, prepare
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
 from autograder.reporting.results import (
     DEFAULT_HIDDEN_VISIBILITY,
+    GRADER_ERROR,
     HIDDEN_VISIBILITIES,
     instructor_path,
     sandbox_warning,
+    status_of,
     write_json,
 )
 from autograder.reporting.table import format_table
 from autograder.sandbox.isolation import IsolationError, bubblewrap_problem
 from autograder.sandbox.policy import GIB, ISOLATION_MODES, Policy
+from autograder.scratch import Scratch
+
+GRADER_ERROR_LOG = "grader-error.log"
 
 
 def available_cores() -> int:
@@ -155,46 +165,100 @@ def warn_if_unconfined(documents: Iterable[dict]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     policy = policy_from(args)
+    assignment = get(args.assignment)
     if args.path.suffix == ".ipynb":
-        graded = grade_notebook(args.path, get(args.assignment), policy)
-        print(format_table(graded.checks))
-        print(*graded.instructor_notes, sep="\n")
-        instructor = graded.instructor_results(args.hidden_visibility)
-        if args.results:
-            write_json(instructor, instructor_path(args.results))
-            write_json(graded.results(args.hidden_visibility), args.results)
-        warn_if_unconfined([instructor])
-        return 0
+        return grade_one(args, assignment, policy)
     if args.out is None:
         raise SystemExit("grading a class needs --out DIR for the results")
+    with Scratch("kit-zip-") as unpacked:
+        return grade_many(args, assignment, policy, unpacked.path)
+
+
+def get_ready(assignment: Assignment, policy: Policy) -> None:
     try:
-        submissions = find_submissions(args.path, args.assignment)
+        prepare(assignment, policy)
+    except NotReady as error:
+        raise SystemExit(f"error: nothing was graded: {error}") from None
+
+
+def grade_one(args: argparse.Namespace, assignment: Assignment, policy: Policy) -> int:
+    get_ready(assignment, policy)
+    graded = grade_notebook(args.path, assignment, policy)
+    print(format_table(graded.checks))
+    print(*graded.instructor_notes, sep="\n")
+    instructor = graded.instructor_results(args.hidden_visibility)
+    if args.results:
+        write_json(instructor, instructor_path(args.results))
+        write_json(graded.results(args.hidden_visibility), args.results)
+    warn_if_unconfined([instructor])
+    if graded.status == GRADER_ERROR:
+        print("\n\n".join(graded.faults), file=sys.stderr)
+        print(
+            f"grader error: the grader failed on {args.path.name} (not the submission's fault); above is why.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def grade_many(args: argparse.Namespace, assignment: Assignment, policy: Policy, unpacked: Path) -> int:
+    try:
+        submissions = find_submissions(args.path, args.assignment, unpacked)
     except DiscoveryError as error:
         raise SystemExit(f"error: {error}") from None
 
-    def write_feedback(student: str, results: dict) -> None:
-        write_text(feedback_html(student, args.assignment, results), args.out / student / "feedback.html")
+    def write_student(student: str, graded: Graded) -> None:
+        """A student's files; results.json last, since its presence marks the student as graded."""
+        folder = args.out / student
+        if graded.faults:
+            write_text("\n\n".join(graded.faults) + "\n", folder / GRADER_ERROR_LOG)
+        else:
+            (folder / GRADER_ERROR_LOG).unlink(missing_ok=True)
+        write_json(graded.instructor_results(args.hidden_visibility), folder / INSTRUCTOR_FILE)
+        results = graded.results(args.hidden_visibility)
+        write_text(feedback_html(student, args.assignment, results), folder / "feedback.html")
+        write_json(results, folder / RESULTS_FILE)
 
-    rows = grade_class(
-        submissions,
-        args.assignment,
-        args.out,
-        write_feedback,
-        workers=args.workers,
-        policy=policy,
-        scheduler=args.scheduler,
-        force=args.force,
-        hidden_visibility=args.hidden_visibility,
-    )
+    if args.out.exists():
+        remove_unfinished(args.out)
+    try:
+        rows = grade_class(
+            submissions,
+            args.assignment,
+            args.out,
+            write_student,
+            workers=args.workers,
+            policy=policy,
+            scheduler=args.scheduler,
+            force=args.force,
+            hidden_visibility=args.hidden_visibility,
+        )
+    except NotReady as error:
+        raise SystemExit(f"error: nothing was graded: {error}") from None
+    except KeyboardInterrupt:
+        graded = sum(already_graded(args.out, s.student) is not None for s in submissions)
+        print(
+            f"interrupted: {graded} of {len(submissions)} submissions are graded in {args.out};"
+            " run the same command again to grade the rest"
+        )
+        return 130
     write_grades_csv(rows, args.out / "grades.csv")
     write_lms_ids({s.student: s.lms for s in submissions}, args.out / LMS_IDS_FILE)
     similarity = class_similarity(submissions, args.assignment, args.out)
     write_text(class_report_html(args.assignment, rows, similarity), args.out / "report.html")
+    errors = sorted(student for student, results in rows.items() if status_of(results) == GRADER_ERROR)
     if args.gradebook:
-        record_scores(args.gradebook, get(args.assignment), rows)
+        record_scores(args.gradebook, assignment, {s: r for s, r in rows.items() if s not in errors})
     print(
         f"graded {len(rows)} submissions into {args.out} (grades.csv, {LMS_IDS_FILE}, report.html, similarity.csv,"
         " similarity_groups.csv, <student>/results.json, results.instructor.json, feedback.html)"
     )
     warn_if_unconfined(rows.values())
+    if errors:
+        print(
+            f"grader errors: the grader failed on {len(errors)} submissions, not by their fault: {', '.join(errors)}."
+            f" Why: {args.out}/<student>/{GRADER_ERROR_LOG}. Once it is fixed, the same command grades them again.",
+            file=sys.stderr,
+        )
+        return 1
     return 0

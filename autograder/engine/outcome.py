@@ -13,8 +13,8 @@ class CheckResult:
     passed: bool
     output: str
     gate: bool = False
-    grader_error: str = ""
-    """What went wrong in the grader itself, for the instructor: it may name the grader's files, so students never see it."""
+    fault: str = ""
+    """The grader's own failure in this check (a traceback), for the instructor's log and copy of the results; empty for a verdict."""
 
     @property
     def score(self) -> float:
@@ -34,7 +34,7 @@ def apply_gates(results: list[CheckResult]) -> list[CheckResult]:
     checks run; the kit follows the same rule so that both graders agree. The other
     checks still run and report, so the student learns everything that is wrong.
     """
-    failed = {r.function for r in results if r.gate and not r.passed}
+    failed = {r.function for r in results if r.gate and not r.passed and not r.fault}
     note = "No points for this check: the examples in the notebook's test cell for {} fail, fix those first."
     return [
         replace(r, passed=False, output=f"{r.output}\n{note.format(r.function)}".strip())

@@ -5,6 +5,12 @@ the file name says which student function it grades, `@pytest.mark.points(n)` wh
 worth, its docstring's first line what it checks. The plugin puts the notebook's examples
 first in every module (engine/examples.py, marked `gate`), supplies the fixtures `student`,
 `reference`, `expected`, `assignment` and `function`, and records one CheckResult per test.
+
+A check that fails by an assertion, or because the student's code gave no usable answer,
+is the student's verdict. Any other exception is the grader's own failure (a bug in a
+check, missing data): the CheckResult carries its traceback as `fault`, and a check
+module that cannot be collected is recorded in `faults`, so that neither is ever
+reported as the student's failure.
 """
 
 from pathlib import Path
@@ -17,6 +23,7 @@ from autograder.engine.outcome import CheckResult
 from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.student import Student, StudentError
 
+FAULT_MESSAGE = "The grader failed in this check, not your code: this check will be graded again."
 MARKERS = (
     "points(n): how many points the check is worth",
     "gate: the check of a function's notebook examples; when it fails the function earns 0",
@@ -49,6 +56,9 @@ class GradingPlugin:
         self._assignment = assignment
         self._student = student
         self.results: list[CheckResult] = []
+        self.faults: list[str] = []
+        """What kept checks from running at all: a module that failed to import, pytest's internal errors."""
+        self.interrupted = False
 
     def pytest_configure(self, config: pytest.Config) -> None:
         for marker in MARKERS:
@@ -91,7 +101,19 @@ class GradingPlugin:
         report = yield
         if report.when == "call" or (report.when == "setup" and report.failed):
             self.results.append(self._result(item, call, report.passed))
+        if self._student.stopped:
+            item.session.shouldstop = "the grading was called off"
         return report
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.faults.append(f"{report.nodeid}: {report.longreprtext}")
+
+    def pytest_internalerror(self, excrepr: object, excinfo: pytest.ExceptionInfo) -> None:
+        self.faults.append(str(excrepr))
+
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
+        self.interrupted = not isinstance(excinfo.value, pytest.Session.Interrupted)  # that one is shouldstop's
 
     @staticmethod
     def _result(item: pytest.Item, call: pytest.CallInfo, passed: bool) -> CheckResult:
@@ -101,25 +123,27 @@ class GradingPlugin:
         doc = (item.function.__doc__ or item.name).strip().splitlines()[0]
         if hasattr(item, "callspec"):  # parametrized: say which case, so every check has its own name
             doc += " (" + ", ".join(f"{k}={v!r}" for k, v in item.callspec.params.items()) + ")"
-        output, grader_error = _message(call.excinfo) if call.excinfo else ("", "")
         return CheckResult(
             function=function_of(item.path),
             name=doc,
             points=float(points.args[0]),
             passed=passed,
-            output=output,
+            output=_message(call.excinfo) if call.excinfo else "",
             gate=item.get_closest_marker("gate") is not None,
-            grader_error=grader_error,
+            fault="" if call.excinfo is None or _is_verdict(call.excinfo) else str(call.excinfo.getrepr(style="short")),
         )
 
 
-def _message(excinfo: pytest.ExceptionInfo) -> tuple[str, str]:
-    """(what the student reads, what only the instructor reads): the check's own message, or why
-    their code gave no answer; or, when the grader itself failed, that it did and, for the instructor, how."""
-    error = excinfo.value
-    if isinstance(error, (AssertionError, StudentError)):
-        return str(error), ""
-    return (
-        "The grader could not finish this check; please tell your instructor.",
-        f"The grader failed in this check: {type(error).__name__}: {error}",
-    )
+def _is_verdict(excinfo: pytest.ExceptionInfo) -> bool:
+    """Whether the exception is a verdict on the student's code (a failed assertion, no usable answer)."""
+    return isinstance(excinfo.value, (AssertionError, StudentError))
+
+
+def _message(excinfo: pytest.ExceptionInfo) -> str:
+    """What the student reads: the check's own message, why their code gave no answer, or that the grader failed.
+
+    The grader's own exception stays out of it (its text can name the grader's files); it goes to the log.
+    """
+    if _is_verdict(excinfo):
+        return str(excinfo.value)
+    return FAULT_MESSAGE

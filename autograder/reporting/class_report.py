@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from autograder.reporting.feedback import format_points, function_of, html_page, html_table, score_and_max
-from autograder.reporting.results import sandbox_warning
+from autograder.reporting.results import GRADER_ERROR, sandbox_warning, status_of
 from autograder.reporting.similarity_html import similarity_section
 from autograder.similarity.compare import ClassSimilarity
 
@@ -119,9 +119,13 @@ def _first_line(output: str | None) -> str:
 def class_report_html(assignment: str, rows: dict[str, dict], similarity: ClassSimilarity | None = None) -> str:
     """The class report for `rows` (student id -> the instructor's results): summary numbers, two charts, top failures.
 
-    A warning comes first if any submission ran without the sandbox. With `similarity` (of the same class's
-    notebooks), a section of similar solutions follows.
+    A warning comes first if any submission ran without the sandbox. Submissions the grader failed on
+    ("grader error") are listed by name, outside every figure: their points are not the students' scores.
+    With `similarity` (of the same class's notebooks), a section of similar solutions follows.
     """
+    warning = sandbox_warning(rows[student] for student in sorted(rows))
+    errors = sorted(student for student, results in rows.items() if status_of(results) == GRADER_ERROR)
+    rows = {student: results for student, results in rows.items() if student not in errors}
     scores = [score_and_max(rows[student]) for student in sorted(rows)]
     totals = [score for score, _ in scores]
     max_score = max((most for _, most in scores), default=0)
@@ -141,12 +145,20 @@ def class_report_html(assignment: str, rows: dict[str, dict], similarity: ClassS
         [str(count), escape(name), f"<code>{escape(message)}</code>"]
         for (name, message), count in _common_failures(rows)
     ]
-    warning = sandbox_warning(rows[student] for student in sorted(rows))
     body = "\n".join(
         [
             f"<h1>{escape(assignment)}: class report</h1>",
             *([f'<p class="warning"><strong>Warning:</strong> {escape(warning)}</p>'] if warning else []),
             html_table([name for name, _ in summary], [[value for _, value in summary]], set(range(len(summary)))),
+            *(
+                [
+                    f"<p><strong>Not in these figures: the grader failed on {len(errors)} submissions</strong>"
+                    f" (not by their fault; see each one's grader-error.log, and run the grading again):"
+                    f" {escape(', '.join(errors))}</p>"
+                ]
+                if errors
+                else []
+            ),
             "<section><h2>Total scores</h2>",
             _histogram(totals, max_score),
             "</section>",

@@ -1,8 +1,11 @@
 """A class's grades as one CSV: a row per student, a column per graded function.
 
 Spreadsheets and LMS gradebooks import this directly, so its shape is fixed:
-`student`, `total`, `max`, then one column per graded function, students
-sorted by id so that two runs over the same class give the same file.
+`student`, `total`, `max`, then one column per graded function, then `status`
+(results.json's: graded, not graded, grader error), students sorted by id so
+that two runs over the same class give the same file. A grader error's points
+are left empty: they are not the student's score, and an import must not take
+them for one.
 """
 
 import csv
@@ -12,8 +15,10 @@ from pathlib import Path
 
 from autograder.atomic import write_csv
 from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
+from autograder.reporting.results import GRADER_ERROR, status_of
 
 FIXED_COLUMNS = ("student", "total", "max")
+STATUS_COLUMN = "status"
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,12 @@ def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
     students = sorted(rows)
     scores = {student: function_scores(rows[student]) for student in students}
     functions = list(dict.fromkeys(f for student in students for f in scores[student]))
-    table = [[*FIXED_COLUMNS, *functions]]
+    table = [[*FIXED_COLUMNS, *functions, STATUS_COLUMN]]
     for student in students:
+        status = status_of(rows[student])
         numbers = [*score_and_max(rows[student]), *(scores[student].get(f, 0) for f in functions)]
-        table.append([student, *map(format_points, numbers)])
+        points = [""] * len(numbers) if status == GRADER_ERROR else list(map(format_points, numbers))
+        table.append([student, *points, status])
     write_csv(table, Path(path))
 
 
@@ -56,11 +63,18 @@ def read_grades_csv(path: Path) -> tuple[list[str], dict[str, Grade]]:
         rows = [row for row in csv.reader(handle) if any(row)]
     if not rows or tuple(rows[0][: len(FIXED_COLUMNS)]) != FIXED_COLUMNS:
         raise GradesCsvError(f"{path} is not a grades.csv of the kit: it does not start with {','.join(FIXED_COLUMNS)}")
+    header = rows[0]
+    functions = header[len(FIXED_COLUMNS) : len(header) - (header[-1] == STATUS_COLUMN)]
     grades: dict[str, Grade] = {}
     for number, row in enumerate(rows[1:], start=2):
         student, total, most = [*row, "", "", ""][:3]
         if student in grades:
             raise GradesCsvError(f"{path}, line {number}: {student} has a second row")
+        if header[-1] == STATUS_COLUMN and row[-1] == GRADER_ERROR:
+            raise GradesCsvError(
+                f"{path}, line {number}: the grader failed on {student} (status {GRADER_ERROR!r}), so there is no"
+                " score yet: fix what its grader-error.log says and run the same `autograder grade` again"
+            )
         try:
             grades[student] = Grade(float(total), float(most))
             if not all(map(math.isfinite, (grades[student].total, grades[student].max))):
@@ -69,4 +83,4 @@ def read_grades_csv(path: Path) -> tuple[list[str], dict[str, Grade]]:
             raise GradesCsvError(
                 f"{path}, line {number}: {student or 'a row'} has total {total!r} and max {most!r}, not numbers"
             ) from None
-    return rows[0][len(FIXED_COLUMNS) :], grades
+    return functions, grades

@@ -22,6 +22,10 @@ from autograder.engine.outcome import CheckResult, max_total, total
 
 HIDDEN_VISIBILITIES = ("visible", "after_published")
 DEFAULT_HIDDEN_VISIBILITY = "visible"
+# results.json's "status" (the kit's own key; Gradescope ignores keys it does not know): the checks'
+# verdicts; a submission that could not be run (final); the grader's own failure (the score is not
+# final: a rerun grades it again).
+GRADED, NOT_GRADED, GRADER_ERROR = "graded", "not graded", "grader error"
 
 
 def instructor_path(results_path: Path) -> Path:
@@ -30,11 +34,16 @@ def instructor_path(results_path: Path) -> Path:
 
 
 def _document(
-    results: list[CheckResult], notes: Iterable[str], output: Callable[[CheckResult], str], hidden_visibility: str
+    results: list[CheckResult],
+    notes: Iterable[str],
+    output: Callable[[CheckResult], str],
+    hidden_visibility: str,
+    status: str,
 ) -> dict:
     if hidden_visibility not in HIDDEN_VISIBILITIES:
         raise ValueError(f"hidden_visibility must be one of {HIDDEN_VISIBILITIES}, not {hidden_visibility!r}")
     document = {
+        "status": status,
         "score": total(results),
         "max_score": max_total(results),
         "tests": [
@@ -56,10 +65,17 @@ def _document(
 
 
 def gradescope_results(
-    results: list[CheckResult], notes: Iterable[str] = (), hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY
+    results: list[CheckResult],
+    notes: Iterable[str] = (),
+    hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY,
+    status: str = GRADED,
 ) -> dict:
     """results.json, for the student: `notes` (how their submission ran: output cut, restarts) become its output."""
-    return _document(results, notes, lambda r: r.student_output, hidden_visibility)
+    return _document(results, notes, lambda r: r.student_output, hidden_visibility, status)
+
+
+def _whole_output(result: CheckResult) -> str:
+    return "\n".join(filter(None, [result.output, result.fault]))
 
 
 def instructor_results(
@@ -67,11 +83,10 @@ def instructor_results(
     notes: Iterable[str] = (),
     sandbox: dict | None = None,
     hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY,
+    status: str = GRADED,
 ) -> dict:
-    """The instructor's copy: results.json with every message whole, every note (the grader's too), the sandbox."""
-    document = _document(
-        results, notes, lambda r: "\n".join(filter(None, [r.output, r.grader_error])), hidden_visibility
-    )
+    """The instructor's copy: results.json with every message whole (a grader's fault too), every note, the sandbox."""
+    document = _document(results, notes, _whole_output, hidden_visibility, status)
     if sandbox is not None:
         document["extra_data"] = {"sandbox": sandbox}
     return document
@@ -97,3 +112,7 @@ def sandbox_warning(documents: Iterable[dict]) -> str | None:
 
 def write_json(document: dict, path: Path) -> None:
     write_text(json.dumps(document, indent=2, ensure_ascii=False), path)
+
+
+def status_of(document: dict) -> str:
+    return document.get("status", GRADED)

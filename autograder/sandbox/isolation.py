@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.sandbox.policy import Policy
+from autograder.scratch import Scratch
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 NAMESPACES = ("--unshare-all", "--die-with-parent")
@@ -38,6 +39,7 @@ GRADER_ROOT = Path(__file__).resolve().parents[2]
 # Found, not imported (that takes seconds): the kernel's own module, so the interpreter, its
 # standard library and its site-packages are all seen.
 PLAN_PROBE = "import importlib.util, sys; sys.exit(importlib.util.find_spec('ipykernel_launcher') is None)"
+BOX_PREFIX = "kit-submission-"
 
 
 class IsolationError(RuntimeError):
@@ -46,16 +48,24 @@ class IsolationError(RuntimeError):
 
 @dataclass(frozen=True)
 class Box:
-    """One submission's folder: the only place its process can write."""
+    """One submission's folder: the only place its process can write.
 
-    root: Path
+    A Scratch folder, so that the box of a grading whose worker was killed is removed
+    by the next grading on the machine.
+    """
+
+    scratch: Scratch
 
     @classmethod
     def create(cls) -> "Box":
-        box = cls(Path(tempfile.mkdtemp(prefix="kit-submission-")))
+        box = cls(Scratch(BOX_PREFIX))
         for folder in (box.work, box.runtime, box.exchange, box.kit, box.tmp):
             folder.mkdir()
         return box
+
+    @property
+    def root(self) -> Path:
+        return self.scratch.path
 
     @property
     def work(self) -> Path:
@@ -82,7 +92,7 @@ class Box:
         return self.root / "tmp"
 
     def remove(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        self.scratch.remove()
 
 
 def _python_dirs() -> list[str]:

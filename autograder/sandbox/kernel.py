@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -26,7 +27,7 @@ from autograder.sandbox import probes, wire
 from autograder.sandbox.isolation import Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
-from autograder.sandbox.watchdog import Watchdog
+from autograder.sandbox.watchdog import CANCELLED, Watchdog
 
 # Fixed so that one submission scores the same on every run and every machine.
 ONE_CORE_ENV = {
@@ -58,6 +59,7 @@ class __KitGuard__:
 __kit_sys__.meta_path.insert(0, __KitGuard__())
 del __kit_sys__, __KitGuard__
 """
+REAP_SECONDS = 10.0  # for the kernel's process to exit once killed
 GRACE_SECONDS = 5.0  # after a call's limit, for the interrupt to take effect before the process is ended
 ERROR_TEXT_LIMIT = 500
 
@@ -87,17 +89,24 @@ class KernelStudent(Student):
     """Runs a notebook's cells in a fresh, confined kernel, then answers probes; use as a context manager."""
 
     def __init__(
-        self, cells: list[nbformat.NotebookNode], policy: Policy = DEFAULT_POLICY, given: frozenset[int] = frozenset()
+        self,
+        cells: list[nbformat.NotebookNode],
+        policy: Policy = DEFAULT_POLICY,
+        given: frozenset[int] = frozenset(),
+        cancelled: Callable[[], bool] | None = None,
     ) -> None:
         """`given`: the indices in `cells` of cells the student did not write (the notebook's own, unchanged).
 
         An error in one of those is not the student's doing: it goes to the notes for the
         instructor, and the messages about the student's functions name only the student's cells.
+        `cancelled` is polled by the watchdog: once true, the student's processes are ended and
+        not started again.
         """
         super().__init__()
         self.cells = cells
         self.policy = policy
         self.given = given
+        self.cancelled = cancelled
         self.cell_errors: list[str] = []
         self.given_cell_errors: list[str] = []
         self.lost: str | None = None
@@ -108,6 +117,7 @@ class KernelStudent(Student):
         self._client: CappedClient | None = None
         self._context = None
         self._watchdog: Watchdog | None = None
+        self._process: subprocess.Popen | None = None
         self._output_cut = False
 
     # --- the life of one kernel -----------------------------------------------------------------
@@ -161,12 +171,13 @@ class KernelStudent(Student):
             stderr=subprocess.DEVNULL,
         )
         self._context.__enter__()
-        self._watchdog = Watchdog(manager.provisioner.process.pid, self.policy.memory_bytes, self._deadline)
+        self._process = manager.provisioner.process
+        self._watchdog = Watchdog(self._process.pid, self.policy.memory_bytes, self._deadline, self.cancelled)
         self._watchdog.start()
         setup = SETUP_CODE.format(kit=str(box.kit), package=PROBE_PACKAGE, guarded=GUARDED)
         error = self._run(setup, self.policy.cell_seconds, self._cell_limit)
-        if error:
-            raise StudentError("lost", f"the grader could not set up the student's process: {error}")
+        if error:  # before any student code ran: the grader's failure
+            raise RuntimeError(f"the grader could not set up the student's process: {error}")
         for index, cell in enumerate(self.cells):
             error = self._run(cell.source, self.policy.cell_seconds, self._cell_limit)
             if error:
@@ -186,6 +197,12 @@ class KernelStudent(Student):
                 self._watchdog.stop()
                 self._watchdog.kill_all()
                 self._output_cut |= bool(self._client and self._client.output_cut)
+            if self._process is not None:  # reaped, or every grading would leave a zombie in a long-lived worker
+                try:
+                    self._process.wait(timeout=REAP_SECONDS)
+                except subprocess.TimeoutExpired:
+                    pass
+                self._process = None
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         try:
@@ -236,6 +253,10 @@ class KernelStudent(Student):
                 return f"{output.ename}: {output.evalue}"
         return None
 
+    @property
+    def stopped(self) -> bool:
+        return self.lost == CANCELLED
+
     def exchange_root(self) -> Path:
         return self._box.exchange
 
@@ -261,7 +282,7 @@ class KernelStudent(Student):
 
     def _may_restart(self) -> bool:
         over_time = self._deadline <= time.monotonic() or self.lost.startswith("submission time limit")
-        return len(self.restarts) < self.policy.restarts and not over_time
+        return len(self.restarts) < self.policy.restarts and not over_time and self.lost != CANCELLED
 
     def explain(self, message: str) -> str:
         if not self.cell_errors:

@@ -1,4 +1,4 @@
-"""Ends the student's processes when they use too much memory or time, and when grading ends.
+"""Ends the student's processes when they use too much memory or time, when nobody waits for the grading any more, and when grading ends.
 
 A thread in the grading process samples the kernel's process tree a few times a
 second. Memory is the resident size of the whole tree (a child process counts
@@ -10,20 +10,26 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 
 import psutil
 
 POLL_SECONDS = 0.05
+CANCELLED = "cancelled: the grading was stopped before it finished"
 
 
 class Watchdog(threading.Thread):
     """Watches one kernel; `reason` says why it ended the kernel, or stays None."""
 
-    def __init__(self, pid: int, memory_bytes: int, deadline: float) -> None:
+    def __init__(
+        self, pid: int, memory_bytes: int, deadline: float, cancelled: Callable[[], bool] | None = None
+    ) -> None:
         super().__init__(name=f"watchdog-{pid}", daemon=True)
         self.pid = pid
         self.memory_bytes = memory_bytes
         self.deadline = deadline
+        self.cancelled = cancelled
+        """True once nobody waits for this grading (an interrupted class run): its processes end at once."""
         self.call_deadline: float | None = None
         """When the current call must be over (its own limit plus grace for the interrupt to work)."""
         self.reason: str | None = None
@@ -65,6 +71,8 @@ class Watchdog(threading.Thread):
                 self.reason = "submission time limit: grading this submission took too long, and its process was ended"
             elif self.call_deadline is not None and time.monotonic() > self.call_deadline:
                 self.reason = "time limit: the student's code ran past its time limit and ignored the interrupt"
+            elif self.cancelled is not None and self.cancelled():
+                self.reason = CANCELLED
             else:
                 continue
             self.kill_all()
