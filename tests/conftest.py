@@ -16,8 +16,15 @@ import pytest
 from kitdata.paths import resolve_data_dir
 
 from autograder.course import Assignment, discover, get
+from autograder.engine.plugin import MARKERS
 
 pytest_plugins = ["browser"]  # tests/browser.py: chromium through Playwright, Jupyter servers for it to open
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The checks' own markers: the tests import check code (the examples gate), which uses them."""
+    for marker in MARKERS:
+        config.addinivalue_line("markers", marker)
 
 ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]

@@ -300,6 +300,13 @@ def test_a_grades_csv_that_is_not_the_kits(tmp_path, canvas_run):
     refused(tmp_path, "is not a grades.csv of the kit: it does not start with student,total,max", "canvas", *argv)
     write_csv(canvas_run, [["student", "total", "max"], ["doejohn", "35", "forty"]])
     refused(tmp_path / "a", "doejohn has total '35' and max 'forty', not numbers", "canvas", *argv)
+    write_csv(canvas_run, [["student", "total", "max", "tokenize", "status"], ["doejohn", "", "", "", "grader error"]])
+    refused(
+        tmp_path / "c",
+        "the grader failed on doejohn .status 'grader error'., so there is no score yet",
+        "canvas",
+        *argv,
+    )
     argv[-1] = tmp_path / "nowhere" / "grades.csv"
     refused(tmp_path / "b", "cannot read .*nowhere/grades.csv: No such file", "canvas", *argv)
 

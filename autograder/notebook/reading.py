@@ -2,6 +2,7 @@
 
 import json
 import warnings
+from pathlib import Path
 
 import nbformat
 
@@ -34,3 +35,12 @@ def read_notebook(raw: bytes, name: str) -> tuple[nbformat.NotebookNode, list[st
     return notebook, [
         f"Repaired: {duplicates} cells had the id of another cell; they were given new ids."
     ] if duplicates else []
+
+
+def read_notebook_file(path: Path) -> tuple[nbformat.NotebookNode, list[str]]:
+    """read_notebook of a file on disk; a file that cannot be read is a NotebookError too."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
+    return read_notebook(raw, path.name)

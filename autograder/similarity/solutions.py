@@ -7,7 +7,7 @@ import nbformat
 
 from autograder.batch.discover import Submission
 from autograder.notebook.cells import nbgrader_meta
-from autograder.notebook.reading import NotebookError, read_notebook
+from autograder.notebook.reading import NotebookError, read_notebook_file
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def solution_sources(notebook: nbformat.NotebookNode, functions: tuple[str, ...]
 
 def read_cells(submission: Submission, functions: tuple[str, ...]) -> StudentCells:
     try:
-        notebook, _ = read_notebook(submission.notebook)
+        notebook, _ = read_notebook_file(submission.notebook)
     except NotebookError as error:
         return StudentCells(submission.student, {}, problem=str(error))
     return StudentCells(submission.student, solution_sources(notebook, functions))
@@ -41,5 +41,5 @@ def read_cells(submission: Submission, functions: tuple[str, ...]) -> StudentCel
 
 def starter_sources(release_notebook: Path, functions: tuple[str, ...]) -> dict[str, str]:
     """The released stub of each function: the code every student was given."""
-    notebook, _ = read_notebook(release_notebook)
+    notebook, _ = read_notebook_file(release_notebook)
     return {function: source or "" for function, source in solution_sources(notebook, functions).items()}
