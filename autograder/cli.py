@@ -11,12 +11,13 @@ from autograder.commands import (
     data,
     export,
     grade,
+    gradescope,
     new,
     similarity,
     sync,
 )
 
-COMMANDS = (grade, similarity, export, check_assignments, new, sync, data, bench, benchmark_reference)
+COMMANDS = (grade, gradescope, similarity, export, check_assignments, new, sync, data, bench, benchmark_reference)
 
 
 def main(argv: list[str] | None = None) -> int:
