@@ -53,9 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument(
             "--rescale", action="store_true", help="scale the kit's totals to the LMS's points when the two differ"
         )
-        sub.add_argument(
-            "--assignment", choices=sorted(discover()), help="check that grades.csv is this assignment's"
-        )
+        sub.add_argument("--assignment", choices=sorted(discover()), help="check that grades.csv is this assignment's")
         sub.set_defaults(run=run)
 
 

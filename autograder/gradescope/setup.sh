@@ -7,6 +7,8 @@
 #   AUTOGRADER_ROOT  Gradescope's folder (default /autograder); the zip is unpacked in its source/
 #   KIT_VENV         where the kit's venv goes (default /opt/rnn-sentiment-kit/venv)
 #   KIT_PYTHON       a Python 3.11 to build the venv with (default: python3.11 on PATH, else installed)
+#   KIT_KERNEL_USER  the unprivileged user the student's kernel runs as where bubblewrap cannot run
+#                    (default kit-student, created here)
 set -euo pipefail
 
 ROOT="${AUTOGRADER_ROOT:-/autograder}"
@@ -37,8 +39,14 @@ fi
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "$SOURCE"/wheel/*.whl
 
-# The grader's files are root's alone: the course (reference, checks), the data, the check data.
+# The grader's files are root's alone: the course (reference, checks), the data, the check data,
+# and the installed kit (its checks). The kernel's user reads the venv's Python and libraries only.
 chmod 0700 "$SOURCE"
+chmod -R go-rwx "$("$VENV/bin/python" -c 'import autograder, os; print(os.path.dirname(autograder.__file__))')"
+USER_NAME="${KIT_KERNEL_USER:-kit-student}"
+if ! id "$USER_NAME" >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$USER_NAME"
+fi
 
 export KIT_ROOT="$SOURCE/course" KIT_DATA_DIR="$SOURCE/data" KIT_CACHE_DIR="$SOURCE/cache"
 unset PYTHONPATH

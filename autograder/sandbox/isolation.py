@@ -7,6 +7,9 @@ Two levels (README, "What the grader protects against"):
   reference solutions, the hidden checks, the data, other students' work or the
   grader's output. It has no network, its own process table (every process it
   starts ends with it), and no capabilities.
+- another user: where bubblewrap cannot run (a Gradescope container) and $KIT_KERNEL_USER
+  names an unprivileged user, the kernel runs as that user in its own folder: the grader's
+  files (mode 0700, root's) are out of its reach, the network is not.
 - none: the kernel runs as the grader's user in its own folder, with a clean
   environment and an import guard (see kernel.py); it could still read files by
   absolute path and use the network. Results say so.
@@ -14,6 +17,7 @@ Two levels (README, "What the grader protects against"):
 
 import functools
 import os
+import pwd
 import shutil
 import site
 import subprocess
@@ -27,6 +31,17 @@ from autograder.sandbox.policy import Policy
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 PASSED_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
 KIT_PACKAGE = Path(__file__).resolve().parents[1]
+USER_ENV = "KIT_KERNEL_USER"
+# Run as root by the kernel manager: give the connection file (which jupyter_client writes
+# readable by root alone) to the user, drop to that user, then become the kernel.
+AS_USER = """import os, pwd, sys
+user = pwd.getpwnam(sys.argv[1])
+os.chown(sys.argv[2], user.pw_uid, user.pw_gid)
+os.setgroups([])
+os.setgid(user.pw_gid)
+os.setuid(user.pw_uid)
+os.execv(sys.argv[3], sys.argv[3:])
+"""
 
 
 class IsolationError(RuntimeError):
@@ -69,6 +84,19 @@ class Box:
     @property
     def tmp(self) -> Path:
         return self.root / "tmp"
+
+    def hand_over(self, user: pwd.struct_passwd) -> None:
+        """Let `user` write where the kernel writes; the probe code stays the grader's, read-only to it."""
+        self.root.chmod(0o711)
+        for folder in (self.work, self.runtime, self.exchange, self.tmp):
+            os.chown(folder, user.pw_uid, user.pw_gid)
+
+    def share(self, *paths: Path) -> None:
+        """Give folders the grader made in the box to the kernel's user, when it runs as another one."""
+        owner = self.work.stat()
+        if owner.st_uid != os.getuid():
+            for path in paths:
+                os.chown(path, owner.st_uid, owner.st_gid)
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -138,10 +166,26 @@ def kernel_command(box: Box, policy: Policy) -> tuple[list[str], str]:
         reason = problem
     else:
         reason = "isolation 'none' was chosen"
+    if user := kernel_user():
+        box.hand_over(user)
+        return [sys.executable, "-c", AS_USER, user.pw_name, "{connection_file}", *kernel], (
+            f"Sandbox: user {user.pw_name} ({reason}). The submission ran in a folder of its own as an"
+            " unprivileged user that cannot read the grader's files, but could use the network."
+        )
     return kernel, (
         f"Sandbox: none ({reason}). The submission ran in a folder of its own with a clean environment,"
         " but could use the network and read files by their path."
     )
+
+
+def kernel_user() -> pwd.struct_passwd | None:
+    """The unprivileged user named by $KIT_KERNEL_USER (run_autograder sets it), if any."""
+    if not (name := os.environ.get(USER_ENV)):
+        return None
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        raise IsolationError(f"${USER_ENV} names the user {name!r}, who does not exist") from None
 
 
 def kernel_env(box: Box, extra: dict[str, str]) -> dict[str, str]:

@@ -235,6 +235,7 @@ class KernelStudent(Student):
             self.restarts.append(self.lost)
             self._stop()
             self._start()
+        self._box.share(request_dir.parent, response_dir)
         code = f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})"
         if timeout is None:
             timeout, limit_name = self.policy.call_seconds, f"the time limit of {self.policy.call_seconds:g} s per call"
