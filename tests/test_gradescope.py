@@ -104,10 +104,15 @@ def gradescope() -> Iterator[Callable[..., tuple[dict, str]]]:
     shutil.rmtree(tmp)
 
 
+def why(results: dict) -> str:
+    """What results.json says went wrong, for an assertion's message."""
+    failed = sorted({f"{test['name']}: {test['output']}" for test in results["tests"] if test["status"] == "failed"})
+    return "\n".join([results.get("output", ""), *failed[:10]])
+
+
 def test_reference_full_marks_with_the_kit_from_the_zip(gradescope) -> None:
     results, stdout = gradescope({"rnn_basics.ipynb": ASSIGNMENT.source_notebook.read_bytes()})
-    assert results["score"] == results["max_score"] == 40
-    assert all(test["status"] == "passed" for test in results["tests"])
+    assert results["score"] == results["max_score"] == 40, why(results)
     kit = Path(stdout.split("kit: ", 1)[1].splitlines()[0])
     assert kit.is_relative_to(gradescope.venv), f"run_autograder ran the kit at {kit}, not the zip's"
     assert not kit.is_relative_to(KIT)
@@ -191,5 +196,5 @@ def test_without_bubblewrap_the_kernel_runs_as_a_user_who_reads_nothing_of_the_g
     finally:
         shutil.rmtree(spy_dir)
     assert seen == ["PermissionError"] * 5
-    assert results["score"] == results["max_score"] == 40
+    assert results["score"] == results["max_score"] == 40, why(results)
     assert "Sandbox: user kit-student" in results["output"]
