@@ -110,8 +110,8 @@ class KernelStudent(Student):
             package = self._box.kit / PROBE_PACKAGE
             package.mkdir()
             (package / "__init__.py").touch()
-            for module in (probes, wire):
-                shutil.copy(module.__file__, package)
+            for module in (probes, wire):  # the content only: an installed kit's files are root's alone
+                shutil.copyfile(module.__file__, package / Path(module.__file__).name)
             self._start()
         except BaseException:
             self.__exit__(*sys.exc_info())
