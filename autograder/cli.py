@@ -11,6 +11,7 @@ from autograder.commands import (
     doctor,
     export,
     grade,
+    gradescope,
     new,
     pack,
     similarity,
@@ -18,7 +19,20 @@ from autograder.commands import (
 )
 from autograder.quiet_tensorflow import quiet
 
-COMMANDS = (grade, similarity, export, check_assignments, new, sync, pack, data, doctor, bench, benchmark_reference)
+COMMANDS = (
+    grade,
+    gradescope,
+    similarity,
+    export,
+    check_assignments,
+    new,
+    sync,
+    pack,
+    data,
+    doctor,
+    bench,
+    benchmark_reference,
+)
 
 
 def main(argv: list[str] | None = None) -> int:

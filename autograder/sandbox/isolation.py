@@ -8,6 +8,9 @@ Two levels (docs/security.md):
   grader's output. Python's folders are seen wherever they are (a venv under /tmp
   too), the kit's checkout never. It has no network, its own process table (every
   process it starts ends with it), and no capabilities.
+- another user: where bubblewrap cannot run (a Gradescope container) and $KIT_KERNEL_USER
+  names an unprivileged user, the kernel runs as that user in its own folder: the grader's
+  files (mode 0700, root's) are out of its reach, the network is not.
 - none: the kernel runs as the grader's user in its own folder, with a clean
   environment and an import guard (see kernel.py); it could still read files by
   absolute path and use the network. The instructor's copy of the results, the
@@ -19,6 +22,7 @@ all; a mount plan of the kit's that fails is an error, never a quiet fallback.
 
 import functools
 import os
+import pwd
 import shutil
 import site
 import subprocess
@@ -34,12 +38,22 @@ SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
 NAMESPACES = ("--unshare-all", "--die-with-parent")
 PROC_AND_DEV = ("--proc", "/proc", "--dev", "/dev")
 PASSED_ENV = ("PATH", "LANG", "LC_ALL", "TZ")
-GRADER_ROOT = Path(__file__).resolve().parents[2]
-"""The kit's checkout: the reference solutions, the checks, the instructor's notebooks."""
+KIT_PACKAGE = Path(__file__).resolve().parents[1]
 # Found, not imported (that takes seconds): the kernel's own module, so the interpreter, its
 # standard library and its site-packages are all seen.
 PLAN_PROBE = "import importlib.util, sys; sys.exit(importlib.util.find_spec('ipykernel_launcher') is None)"
 BOX_PREFIX = "kit-submission-"
+USER_ENV = "KIT_KERNEL_USER"
+# Run as root by the kernel manager: give the connection file (which jupyter_client writes
+# readable by root alone) to the user, drop to that user, then become the kernel.
+AS_USER = """import os, pwd, sys
+user = pwd.getpwnam(sys.argv[1])
+os.chown(sys.argv[2], user.pw_uid, user.pw_gid)
+os.setgroups([])
+os.setgid(user.pw_gid)
+os.setuid(user.pw_uid)
+os.execv(sys.argv[3], sys.argv[3:])
+"""
 
 
 class IsolationError(RuntimeError):
@@ -91,6 +105,19 @@ class Box:
     def tmp(self) -> Path:
         return self.root / "tmp"
 
+    def hand_over(self, user: pwd.struct_passwd) -> None:
+        """Let `user` write where the kernel writes; the probe code stays the grader's, read-only to it."""
+        self.root.chmod(0o711)
+        for folder in (self.work, self.runtime, self.exchange, self.tmp):
+            os.chown(folder, user.pw_uid, user.pw_gid)
+
+    def share(self, *paths: Path) -> None:
+        """Give folders the grader made in the box to the kernel's user, when it runs as another one."""
+        owner = self.work.stat()
+        if owner.st_uid != os.getuid():
+            for path in paths:
+                os.chown(path, owner.st_uid, owner.st_gid)
+
     def remove(self) -> None:
         self.scratch.remove()
 
@@ -130,9 +157,18 @@ def visible_parts(folder: str, hidden: list[str]) -> list[str]:
     return [part for name in names for part in visible_parts(os.path.join(folder, name), inside)]
 
 
+def kit_files() -> Path:
+    """The kit's own files: its checkout (the reference solutions, the checks, the instructor's notebooks), or,
+    installed as a wheel among Python's packages (as on Gradescope), its package (the checks)."""
+    checkout = KIT_PACKAGE.parent
+    return checkout if (checkout / "pyproject.toml").exists() else KIT_PACKAGE
+
+
 def _hidden_folders() -> list[str]:
-    """Never visible in the sandbox: the kit's checkout, and the temp folder that holds every submission's box."""
-    return [os.path.realpath(path) for path in (GRADER_ROOT, tempfile.gettempdir(), "/tmp")]
+    """Never visible in the sandbox: the kit's files, and the temp folder that holds every submission's box.
+
+    The probe code the kernel needs is copied into the box."""
+    return [os.path.realpath(path) for path in (kit_files(), tempfile.gettempdir(), "/tmp")]
 
 
 def bubblewrap_argv(box: Box) -> list[str]:
@@ -199,14 +235,21 @@ class Confinement:
     """How a student's kernel was confined: a note about the grader's machine, for the instructor only."""
 
     isolation: str
-    """'bubblewrap' or 'none'."""
+    """'bubblewrap', 'user' (an unprivileged user of its own) or 'none'."""
     reason: str = ""
     """Why not bubblewrap."""
+    user: str = ""
+    """The kernel's user, for 'user'."""
 
     @property
     def note(self) -> str:
         if self.isolation == "bubblewrap":
             return "Sandbox: bubblewrap (no network; only Python, its libraries and the submission's own folder are visible)."
+        if self.isolation == "user":
+            return (
+                f"Sandbox: user {self.user} ({self.reason}). The submission ran in a folder of its own as an"
+                " unprivileged user that cannot read the grader's files, but could use the network."
+            )
         return (
             f"Sandbox: none ({self.reason}). The submission ran in a folder of its own with a clean environment,"
             " but could use the network and read files by their path."
@@ -214,20 +257,38 @@ class Confinement:
 
     def record(self) -> dict:
         """For the instructor's results (extra_data.sandbox), which the class report and the commands' warnings read."""
-        return {"isolation": self.isolation, **({"reason": self.reason} if self.reason else {})}
+        optional = {"reason": self.reason, "user": self.user}
+        return {"isolation": self.isolation, **{key: value for key, value in optional.items() if value}}
 
 
 def kernel_command(box: Box, policy: Policy) -> tuple[list[str], Confinement]:
     """The argv that starts the student's kernel, and how it is confined."""
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     if policy.isolation == "none":
-        return kernel, Confinement("none", "isolation 'none' was chosen")
-    problem = bubblewrap_problem()
-    if problem is None:
-        return [*bubblewrap_argv(box), *kernel], Confinement("bubblewrap")
-    if policy.isolation == "bubblewrap":
-        raise IsolationError(f"the bubblewrap sandbox was required, but {problem}")
-    return kernel, Confinement("none", problem)
+        reason = "isolation 'none' was chosen"
+    else:
+        problem = bubblewrap_problem()
+        if problem is None:
+            return [*bubblewrap_argv(box), *kernel], Confinement("bubblewrap")
+        if policy.isolation == "bubblewrap":
+            raise IsolationError(f"the bubblewrap sandbox was required, but {problem}")
+        reason = problem
+    if user := kernel_user():
+        box.hand_over(user)
+        return [sys.executable, "-c", AS_USER, user.pw_name, "{connection_file}", *kernel], Confinement(
+            "user", reason, user.pw_name
+        )
+    return kernel, Confinement("none", reason)
+
+
+def kernel_user() -> pwd.struct_passwd | None:
+    """The unprivileged user named by $KIT_KERNEL_USER (run_autograder sets it), if any."""
+    if not (name := os.environ.get(USER_ENV)):
+        return None
+    try:
+        return pwd.getpwnam(name)
+    except KeyError:
+        raise IsolationError(f"${USER_ENV} names the user {name!r}, who does not exist") from None
 
 
 def kernel_env(box: Box, extra: dict[str, str]) -> dict[str, str]:

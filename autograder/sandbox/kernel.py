@@ -129,8 +129,8 @@ class KernelStudent(Student):
             package = self._box.kit / PROBE_PACKAGE
             package.mkdir()
             (package / "__init__.py").touch()
-            for module in (probes, wire):
-                shutil.copy(module.__file__, package)
+            for module in (probes, wire):  # the content only: an installed kit's files are root's alone
+                shutil.copyfile(module.__file__, package / Path(module.__file__).name)
             self._start()
         except BaseException:
             self.__exit__(*sys.exc_info())
@@ -267,6 +267,7 @@ class KernelStudent(Student):
             self.restarts.append(self.lost)
             self._stop()
             self._start()
+        self._box.share(request_dir.parent, response_dir)
         code = f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})"
         if timeout is None:
             timeout, limit_name = self.policy.call_seconds, f"the time limit of {self.policy.call_seconds:g} s per call"
