@@ -12,9 +12,13 @@ import sys
 from pathlib import Path
 
 import nbformat
+from conftest import AUTOGRADER, require_data_dir
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
+
+from autograder.course import Assignment
+from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta, without_solution_markers
 
 KERNEL_NAME = "student"
 
@@ -34,6 +38,24 @@ def make_student_venv(folder: Path, requirements: list[str]) -> Path:
     argv = [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "student", "language": "python"}))
     return python
+
+
+def pack(assignment: Assignment, out: Path) -> Path:
+    """`autograder pack`: the files an instructor hands out (notebook, data, requirements) in `out`."""
+    require_data_dir()
+    done = subprocess.run([*AUTOGRADER, "pack", assignment.name, "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def completed(assignment: Assignment) -> nbformat.NotebookNode:
+    """The released notebook with every solution cell filled in with the reference's code, as a student would hand it in."""
+    notebook = nbformat.read(assignment.release_notebook, as_version=4)
+    source = assignment.source()
+    for cell in notebook.cells:
+        if nbgrader_meta(cell).get("solution"):
+            cell.source = without_solution_markers(cell_by_grade_id(source, nbgrader_meta(cell)["grade_id"]).source)
+    return notebook
 
 
 def student_env(extra: dict[str, str]) -> dict[str, str]:

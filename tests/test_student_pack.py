@@ -3,29 +3,9 @@ in a venv with nothing but the pack's requirements, reading its data from the pa
 
 import subprocess
 
-import nbformat
 import pytest
-from conftest import AUTOGRADER, require_data_dir
-from studentenv import errors, run_notebook, student_env
-
-from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta, without_solution_markers
-
-
-def pack(assignment, out):
-    require_data_dir()
-    done = subprocess.run([*AUTOGRADER, "pack", assignment.name, "-o", str(out)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return out
-
-
-def completed(assignment) -> nbformat.NotebookNode:
-    """The released notebook with every solution cell filled in with the reference's code, as a student would hand it in."""
-    notebook = nbformat.read(assignment.release_notebook, as_version=4)
-    source = assignment.source()
-    for cell in notebook.cells:
-        if nbgrader_meta(cell).get("solution"):
-            cell.source = without_solution_markers(cell_by_grade_id(source, nbgrader_meta(cell)["grade_id"]).source)
-    return notebook
+from conftest import AUTOGRADER
+from studentenv import completed, errors, pack, run_notebook, student_env
 
 
 def test_pack_holds_the_notebook_its_data_and_its_requirements(assignment, tmp_path):
