@@ -133,10 +133,22 @@ def class_runs(
     from autograder.sandbox.isolation import bubblewrap_problem
 
     runs: dict[str, ClassRun] = {}
+    failed: dict[str, str] = {}  # a class run that failed fails every test that needs it, without running again
 
     def run(assignment: Assignment) -> ClassRun:
         if assignment.name in runs:
             return runs[assignment.name]
+        if assignment.name in failed:
+            pytest.fail(
+                f"{assignment.name}'s class run failed (see the first test that needed it):\n{failed[assignment.name]}"
+            )
+        try:
+            return graded_class(assignment)
+        except BaseException as error:
+            failed[assignment.name] = str(error)[-3000:]
+            raise
+
+    def graded_class(assignment: Assignment) -> ClassRun:
         python = sys.executable
         if assignment.name == HOSTILE_ASSIGNMENT:
             if problem := bubblewrap_problem():

@@ -107,8 +107,12 @@ def test_any_length(model):
 def test_padding_ignored(model):
     """predicts the same for a review with or without zero padding in front"""
     plain, padded = model["outputs"][2], model["outputs"][3]
+    what = f"The predictions for {SEQUENCE} and for {[0, 0, 0, *SEQUENCE]}"
+    assert plain.shape == padded.shape, mismatch(
+        f"{what}: one prediction per review, whatever its length", tuple(plain.shape), tuple(padded.shape)
+    )
     assert np.allclose(plain, padded, atol=1e-5), mismatch(
-        f"The prediction for {SEQUENCE} and for {[0, 0, 0, *SEQUENCE]} (padding must be masked)",
+        f"{what} (padding must be masked)",
         plain.ravel(),
         padded.ravel(),
     )
