@@ -173,11 +173,15 @@ def already_graded(out: Path, student: str) -> dict | None:
 
 
 def prepare_workers(client: Client, assignment: str, policy: Policy) -> None:
-    """Run the preflight on every worker, in its task thread; raise NotReady with the first worker's reason."""
+    """Run the preflight on every worker, in its task thread; raise NotReady with the first worker's reason.
+
+    Each worker's task may run on another worker if its own dies first: pinned to a dead worker, it
+    would wait for it forever (the run hung when a worker was killed during the preflight).
+    """
     client.wait_for_workers(1)
     workers = list(client.scheduler_info(n_workers=-1)["workers"])
     futures = [
-        client.submit(prepare_task, assignment, policy, workers=[w], allow_other_workers=False, pure=False)
+        client.submit(prepare_task, assignment, policy, workers=[w], allow_other_workers=True, pure=False)
         for w in workers
     ]
     for future in as_completed(futures):
