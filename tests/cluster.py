@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
+from kitdata.paths import resolve_data_dir
 
 from autograder.sandbox.kernel import ONE_CORE_ENV
 
@@ -69,7 +70,9 @@ def kit_env(repo: Path = REPO, **extra: str) -> dict[str, str]:
     if "TMPDIR" in extra:
         Path(extra["TMPDIR"]).mkdir(parents=True, exist_ok=True)
     path = os.pathsep.join(filter(None, [str(repo), os.environ.get("PYTHONPATH")]))
-    return {**os.environ, **ONE_CORE_ENV, "PYTHONPATH": path, **extra}
+    # Made absolute: the README's command gives a path relative to the checkout, and `repo` may be a copy elsewhere.
+    data = {"KIT_DATA_DIR": str(resolve_data_dir())} if os.environ.get("KIT_DATA_DIR") else {}
+    return {**os.environ, **ONE_CORE_ENV, "PYTHONPATH": path, **data, **extra}
 
 
 @dataclass
