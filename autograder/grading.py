@@ -19,7 +19,7 @@ from autograder.course import Assignment
 from autograder.engine.outcome import CheckResult, max_total, total
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import nbgrader_meta, runnable_cells
-from autograder.notebook.reading import NotebookError, read_notebook
+from autograder.notebook.reading import NotebookError, read_bytes, read_notebook
 from autograder.notebook.structure import structure_notes
 from autograder.reporting.results import (
     DEFAULT_HIDDEN_VISIBILITY,
@@ -87,10 +87,14 @@ class Cancelled(Exception):
     """The grading was called off before it finished; it has no result."""
 
 
+def _graders_side(student: KernelStudent | None) -> tuple[list[str], Confinement | None]:
+    """(grader notes, confinement) of the student's process, for a Graded; none if no process was started."""
+    return (student.grader_notes, student.sandbox) if student else ([], None)
+
+
 def grader_error(detail: str, notes: list[str] | None = None, student: KernelStudent | None = None) -> Graded:
     """The row of a submission the grader failed on before any check gave a verdict."""
-    grader_notes, sandbox = (student.grader_notes, student.sandbox) if student else ([], None)
-    return Graded([], notes or [], GRADER_ERROR, [detail], grader_notes, sandbox)
+    return Graded([], notes or [], GRADER_ERROR, [detail], *_graders_side(student))
 
 
 class UnavailableStudent(Student):
@@ -107,8 +111,7 @@ class UnavailableStudent(Student):
 def _verdicts(checks: list[CheckResult], notes: list[str], status: str, student: KernelStudent | None = None) -> Graded:
     """The checks' results under `status`, or a grader error if the grader failed in any check."""
     faults = [f"{check.function}: {check.name}\n{check.fault}" for check in checks if check.fault]
-    grader_notes, sandbox = (student.grader_notes, student.sandbox) if student else ([], None)
-    return Graded(checks, notes, GRADER_ERROR if faults else status, faults, grader_notes, sandbox)
+    return Graded(checks, notes, GRADER_ERROR if faults else status, faults, *_graders_side(student))
 
 
 def not_graded(
@@ -138,9 +141,9 @@ def given_cells(cells: list[nbformat.NotebookNode], source: nbformat.NotebookNod
 
 def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_POLICY) -> Graded:
     try:
-        content = path.read_bytes()
-    except OSError as error:
-        unreadable = f"cannot read {path.name}: {error.strerror}"
+        content = read_bytes(path)
+    except NotebookError as error:
+        unreadable = str(error)
     else:
         return grade_content(content, path.name, assignment, policy)
     return not_graded(assignment, unreadable)

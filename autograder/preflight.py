@@ -41,15 +41,26 @@ def check_data_builders(assignment: Assignment) -> list[Callable[[], object]]:
     ]
 
 
+def unconfined_reason(policy: Policy) -> str | None:
+    """Why submissions will run without bubblewrap under `policy` (None: in it, or `none` was chosen).
+
+    Raises NotReady where they cannot be graded as asked: bubblewrap required but unable to
+    run, or able to run but not with the kit's mount plan.
+    """
+    if policy.isolation == "none":
+        return None
+    try:
+        problem = bubblewrap_problem()
+    except IsolationError as error:  # bubblewrap runs here, the kit's mount plan does not
+        raise NotReady(str(error)) from None
+    if problem and policy.isolation == "bubblewrap":
+        raise NotReady(f"--sandbox bubblewrap was asked for, but {problem}")
+    return problem
+
+
 def prepare(assignment: Assignment, policy: Policy) -> None:
     """Load the reference and the check data (building it into the cache if needed); raise NotReady if that fails."""
-    if policy.isolation != "none":
-        try:
-            problem = bubblewrap_problem()
-        except IsolationError as error:  # bubblewrap runs here, the kit's mount plan does not
-            raise NotReady(str(error)) from None
-        if problem and policy.isolation == "bubblewrap":
-            raise NotReady(f"--sandbox bubblewrap was asked for, but {problem}")
+    unconfined_reason(policy)
     try:
         assignment.reference()
         for build in check_data_builders(assignment):

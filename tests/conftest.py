@@ -46,7 +46,7 @@ def autograder(
     """The kit's command line in a child process run by `python`, as an instructor runs it, and what it printed;
     fails if it fails."""
     require_data_dir()
-    command = [python, "-m", "autograder.cli", *map(str, args)]
+    command = [python, *AUTOGRADER[1:], *map(str, args)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
     assert done.returncode == 0, f"autograder {args[0]} failed:\n{done.stdout}\n{done.stderr}"
     return done

@@ -31,7 +31,7 @@ from autograder.commands.similarity import class_similarity
 from autograder.course import Assignment, discover, get
 from autograder.grading import Graded, grade_notebook
 from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
-from autograder.preflight import NotReady, prepare
+from autograder.preflight import NotReady, prepare, unconfined_reason
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
@@ -45,7 +45,6 @@ from autograder.reporting.results import (
     write_json,
 )
 from autograder.reporting.table import format_table
-from autograder.sandbox.isolation import IsolationError, bubblewrap_problem
 from autograder.sandbox.policy import GIB, ISOLATION_MODES, Policy
 from autograder.scratch import Scratch
 
@@ -141,14 +140,10 @@ def policy_from(args: argparse.Namespace) -> Policy:
         output_bytes=args.output_limit * 1024,
         isolation=args.sandbox,
     )
-    if policy.isolation == "none":
-        return policy
     try:
-        problem = bubblewrap_problem()
-    except IsolationError as error:
+        problem = unconfined_reason(policy)
+    except NotReady as error:
         raise SystemExit(f"error: {error}") from None
-    if problem and policy.isolation == "bubblewrap":
-        raise SystemExit(f"error: --sandbox bubblewrap was asked for, but {problem}")
     if problem:
         print(
             f"warning: bubblewrap cannot run here ({problem}): submissions graded here run without the sandbox",
@@ -191,8 +186,7 @@ def grade_one(args: argparse.Namespace, assignment: Assignment, policy: Policy) 
         write_json(instructor, instructor_path(args.results))
         write_json(graded.results(args.hidden_visibility), args.results)
     warn_if_unconfined([instructor])
-    if graded.status == GRADER_ERROR:
-        print("\n\n".join(graded.faults), file=sys.stderr)
+    if graded.status == GRADER_ERROR:  # why: the grader's faults, the last of the notes printed above
         print(
             f"grader error: the grader failed on {args.path.name} (not the submission's fault); above is why.",
             file=sys.stderr,

@@ -37,10 +37,14 @@ def read_notebook(raw: bytes, name: str) -> tuple[nbformat.NotebookNode, list[st
     ] if duplicates else []
 
 
-def read_notebook_file(path: Path) -> tuple[nbformat.NotebookNode, list[str]]:
-    """read_notebook of a file on disk; a file that cannot be read is a NotebookError too."""
+def read_bytes(path: Path) -> bytes:
+    """A submitted file's bytes; a file that cannot be read is a NotebookError."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
-    return read_notebook(raw, path.name)
+
+
+def read_notebook_file(path: Path) -> tuple[nbformat.NotebookNode, list[str]]:
+    """read_notebook of a file on disk."""
+    return read_notebook(read_bytes(path), path.name)
