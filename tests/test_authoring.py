@@ -10,10 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import AUTOGRADER, require_data_dir
+from copies import changed_paths, copy_of_repository
 from nbgrader.api import Gradebook
 
 from autograder.authoring.scaffold import own_paths
-from autograder.course import course_root
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import cell_by_grade_id
 
@@ -21,33 +21,9 @@ NAME, FUNCTIONS = "powers", ("square", "cube")
 SOLUTIONS = {"square": "return x * x", "cube": "return x**3"}
 
 
-def copy_of_repository(target: Path) -> Path:
-    """The repository's tracked files in `target`, committed to a git repository of their own there."""
-    root = course_root()
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True).stdout.split(b"\0")
-    for name in filter(None, files):
-        path = Path(name.decode())
-        if (root / path).is_file():
-            (target / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / path, target / path)
-    for command in (
-        ["init", "-q"],
-        ["add", "-A"],
-        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "copy"],
-    ):
-        subprocess.run(["git", *command], cwd=target, check=True)
-    return target
-
-
 def autograder(course: Path, *args: str) -> subprocess.CompletedProcess:
     """The CLI of the copy's own package, run in the copy (python -m puts the working folder first on sys.path)."""
     return subprocess.run([*AUTOGRADER, *args], cwd=course, capture_output=True, text=True, timeout=1800)
-
-
-def changed_paths(course: Path) -> set[str]:
-    """What git sees changed or added in the copy since it was made, ignored files (nbgrader's outputs) aside."""
-    status = subprocess.run(["git", "status", "--porcelain", "-uall"], cwd=course, capture_output=True, text=True)
-    return {line[3:] for line in status.stdout.splitlines()}
 
 
 def fill_in_solutions(notebook_path: Path) -> None:
