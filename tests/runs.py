@@ -7,6 +7,7 @@ and whatever grading leaves behind shows there.
 
 import csv
 import json
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -75,8 +76,19 @@ def start_grading(
             stdout=out_file,
             stderr=err_file,
             start_new_session=True,
+            preexec_fn=_ctrl_c_as_in_a_terminal,
         )
     return Run(process, out, stdout, stderr)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT's default action in the run, as a terminal's foreground command has it.
+
+    A process started in the background by a shell without job control (`.ci/run &`, nohup)
+    inherits SIGINT ignored, and Python then keeps ignoring it: the Ctrl-C test's run would
+    never see its SIGINT and would grade the whole class.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def grade(submitted: Path, out: Path, temp: Path, *options: str, repo: Path = REPO, **env: str) -> tuple[int, str, str]:
