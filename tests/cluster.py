@@ -35,6 +35,10 @@ def wait_for(condition: Callable[[], object], timeout: float, what: str, poll: f
     raise TimeoutError(f"timed out after {timeout:g} s waiting for {what}")
 
 
+KERNEL = "ipykernel_launcher"
+"""The argument that only a kernel's command line (bubblewrap's, or the kernel's own) holds."""
+
+
 def student_processes(temp: Path) -> list[psutil.Process]:
     """Live kernel and bubblewrap processes of submissions graded with this temp folder (zombies excluded).
 
@@ -115,9 +119,13 @@ class Cluster:
         return pids
 
     def grading_worker(self, temp: Path) -> int | None:
-        """The pid of a worker that is inside a grading now (it has a kernel), if any."""
+        """The pid of a worker that is inside a grading now (it runs a student's kernel), if any.
+
+        Only a kernel says so: the preflight's sandbox probe also runs in a submission folder under
+        the worker, and a test that killed the worker during it killed the preflight, not a grading.
+        """
         for process in student_processes(temp):
-            if (pid := descends_from(process, self.worker_pids())) is not None:
+            if KERNEL in (process.info["cmdline"] or []) and (pid := descends_from(process, self.worker_pids())):
                 return pid
         return None
 
