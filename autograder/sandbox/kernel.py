@@ -23,7 +23,7 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from autograder.sandbox import probes, wire
+from autograder.sandbox import fingerprint, probes, wire
 from autograder.sandbox.isolation import Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError
@@ -129,7 +129,7 @@ class KernelStudent(Student):
             package = self._box.kit / PROBE_PACKAGE
             package.mkdir()
             (package / "__init__.py").touch()
-            for module in (probes, wire):  # the content only: an installed kit's files are root's alone
+            for module in (fingerprint, probes, wire):  # the content only: an installed kit's files are root's alone
                 shutil.copyfile(module.__file__, package / Path(module.__file__).name)
             self._start()
         except BaseException:

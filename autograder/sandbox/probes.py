@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from . import wire
+from .fingerprint import fingerprint
 
 DESCRIPTION_SEED = 0
 
@@ -224,6 +225,19 @@ def _output_shape(operation: Any) -> list | None:
     return [None, *(int(d) if d is not None else None for d in shape[1:])] if shape else None
 
 
+def _seeded_model(namespace: dict, function: str, args: list, seed: int) -> Any:
+    """A fresh model from the student's function, built with fixed seeds, as a training starts it."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    return _build_model(namespace, function, args)
+
+
+def training_fingerprint(namespace: dict, function: str, args: list, seed: int) -> str | None:
+    """The digest of everything the seeded training of function(*args) depends on (fingerprint.py), or None."""
+    return fingerprint(_seeded_model(namespace, function, args, seed))
+
+
 def _trained(
     namespace: dict,
     function: str,
@@ -235,10 +249,7 @@ def _trained(
     seed: int,
 ) -> Any:
     """A fresh model from the student's function, fitted with fixed seeds."""
-    import keras
-
-    keras.utils.set_random_seed(seed)
-    model = _build_model(namespace, function, args)
+    model = _seeded_model(namespace, function, args, seed)
     try:
         model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
     except BaseException as error:
@@ -302,6 +313,7 @@ PROBES: dict[str, Callable[..., Any]] = {
     "describe_model": describe_model,
     "train_and_predict": train_and_predict,
     "train_and_weights": train_and_weights,
+    "training_fingerprint": training_fingerprint,
 }
 
 

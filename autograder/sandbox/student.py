@@ -141,3 +141,7 @@ class Student(ABC):
         return self.request(
             "train_and_weights", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
         )
+
+    def training_fingerprint(self, function: str, args: list, *, seed: int, timeout: float) -> str | None:
+        """The digest of what a seeded training of function(*args) depends on; None where other code could change it."""
+        return self.request("training_fingerprint", [function, args, seed], timeout)
