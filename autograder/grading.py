@@ -17,6 +17,7 @@ import nbformat
 
 from autograder.course import Assignment
 from autograder.engine.outcome import CheckResult, max_total, total
+from autograder.engine.reuse import ReferenceTrainings, ReusingStudent
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import nbgrader_meta, runnable_cells
 from autograder.notebook.reading import NotebookError, read_bytes, read_notebook
@@ -178,8 +179,8 @@ def grade_content(
         notes += structure_notes(notebook, assignment.source(), assignment.name)
         cells = runnable_cells(notebook)
         student = KernelStudent(cells, policy, given_cells(cells, assignment.source()), cancelled)
-        with student:
-            checks = run_checks(assignment, student)
+        with student, ReferenceTrainings(assignment, policy, cancelled) as reference:
+            checks = run_checks(assignment, ReusingStudent(student, reference) if policy.reuse_trainings else student)
     except StudentError as error:  # the kernel was lost while running the notebook's cells
         if student.stopped:
             raise Cancelled from None

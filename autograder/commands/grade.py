@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from autograder.atomic import remove_unfinished, write_text
@@ -129,6 +130,13 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
         default=default.isolation,
         help="bubblewrap: required; none: off; auto (default): bubblewrap where it works",
     )
+    limits.add_argument(
+        "--no-training-reuse",
+        dest="reuse_trainings",
+        action="store_false",
+        help="in a class run, train every student's model, even one whose training would repeat the reference's to"
+        " the byte (one notebook is always graded without training reuse: it would only add the reference's kernel)",
+    )
 
 
 def policy_from(args: argparse.Namespace) -> Policy:
@@ -139,6 +147,7 @@ def policy_from(args: argparse.Namespace) -> Policy:
         memory_bytes=int(args.memory_limit * GIB),
         output_bytes=args.output_limit * 1024,
         isolation=args.sandbox,
+        reuse_trainings=args.reuse_trainings,
     )
     try:
         problem = unconfined_reason(policy)
@@ -178,7 +187,8 @@ def get_ready(assignment: Assignment, policy: Policy) -> None:
 
 def grade_one(args: argparse.Namespace, assignment: Assignment, policy: Policy) -> int:
     get_ready(assignment, policy)
-    graded = grade_notebook(args.path, assignment, policy)
+    # One grading per process: training reuse would only add the reference's kernel to it.
+    graded = grade_notebook(args.path, assignment, replace(policy, reuse_trainings=False))
     print(format_table(graded.checks))
     print(*graded.instructor_notes, sep="\n")
     instructor = graded.instructor_results(args.hidden_visibility)

@@ -1,0 +1,135 @@
+"""Training reuse: a student's training that would repeat the reference's, to the byte, gets the reference's result.
+
+Most of a grading's time is the seeded training of its accuracy checks, and most submissions
+build exactly the reference's model: their bugs are elsewhere, and the checks train on data
+that the reference preprocessed. So before a training, the student's process is asked for
+its model's training fingerprint (sandbox/fingerprint.py), the digest of everything the
+training depends on. When it equals the reference's fingerprint, the result is the
+reference's own training, done once per grading process in a kernel of the grader's (the
+reference solution, in the same sandbox and environment as a student's kernel) and kept in
+memory. Otherwise the student's model trains in the student's process, as without reuse.
+
+Why no verdict changes:
+- A submission gets the reference's result only when its own training would compute the
+  same: the same code path, settings, initial weights and random states, in the same
+  environment; docs/benchmarks.md has the comparison with reuse switched off.
+- Only the grader's own kernel puts results in the memo: no submission can put one there
+  for another.
+- A submission's process that lies about its fingerprint gains nothing it lacks without
+  reuse: that process answers the training request itself and, given the training data,
+  can return any predictions it likes. The kit trusts a student's process only about that
+  student's own code, with reuse or without.
+"""
+
+import copy
+import hashlib
+import json
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, Self
+
+import nbformat
+import numpy as np
+
+from autograder.course import Assignment
+from autograder.sandbox.kernel import KernelStudent
+from autograder.sandbox.policy import Policy
+from autograder.sandbox.student import Student, StudentError
+
+TRAININGS = ("train_and_predict", "train_and_weights")
+NOT_REUSED = object()
+
+_fingerprints: dict[tuple, str | None] = {}
+"""The reference's fingerprint of each (reference, function, arguments, seed), for this process."""
+_results: dict[tuple, Any] = {}
+"""The reference's training result of each (reference, probe, fingerprint, data, settings), for this process."""
+
+
+def _digest(*values: Any) -> str:
+    digest = hashlib.sha256()
+    for value in values:
+        if isinstance(value, np.ndarray):
+            digest.update(f"{value.dtype}{value.shape}".encode())
+            digest.update(np.ascontiguousarray(value).tobytes())
+        else:
+            digest.update(json.dumps(value, sort_keys=True, default=repr).encode())
+    return digest.hexdigest()
+
+
+class ReferenceTrainings:
+    """The reference's side of training reuse for one grading; its kernel starts when a training first needs it."""
+
+    def __init__(self, assignment: Assignment, policy: Policy, cancelled: Callable[[], bool] | None = None) -> None:
+        self._source = assignment.solutions_file.read_text(encoding="utf-8")
+        self._reference = _digest(assignment.name, self._source)
+        self._policy = policy
+        self._cancelled = cancelled
+        self._kernel: KernelStudent | None = None
+        """Started on the first request, ended with the grading."""
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stack.close()
+
+    def _ask(self, probe: str, args: list, timeout: float) -> Any:
+        if self._kernel is None:
+            kernel = KernelStudent([nbformat.v4.new_code_cell(self._source)], self._policy, cancelled=self._cancelled)
+            self._kernel = self._stack.enter_context(kernel)  # a kernel that cannot start is the grader's error
+        if self._kernel.cell_errors:  # never reused then: every training asks the student's own kernel
+            raise StudentError("raised", f"the reference solution did not run: {self._kernel.cell_errors}")
+        return self._kernel.request(probe, args, timeout)
+
+    def fingerprint(self, function: str, args: list, seed: int, timeout: float) -> str | None:
+        key = (self._reference, function, _digest(args), seed)
+        if key not in _fingerprints:
+            _fingerprints[key] = self._ask("training_fingerprint", [function, args, seed], timeout)
+        return _fingerprints[key]
+
+    def result(self, probe: str, fingerprint: str, args: list, timeout: float) -> Any:
+        """The reference's answer to a training request whose model has this fingerprint."""
+        key = (self._reference, probe, fingerprint, _digest(*args[2:]))
+        if key not in _results:
+            _results[key] = self._ask(probe, args, timeout)
+        return copy.deepcopy(_results[key])  # a check may change what it is given
+
+
+class ReusingStudent(Student):
+    """A student whose trainings are the reference's when its model's fingerprint is the reference's."""
+
+    def __init__(self, student: Student, reference: ReferenceTrainings) -> None:
+        super().__init__()
+        self._student = student
+        self._reference = reference
+
+    @property
+    def stopped(self) -> bool:
+        return self._student.stopped
+
+    def request(self, probe: str, args: list, timeout: float | None = None) -> Any:
+        if probe in TRAININGS and timeout is not None:
+            reused = self._reused(probe, args, timeout)
+            if reused is not NOT_REUSED:
+                return reused
+        return self._student.request(probe, args, timeout)
+
+    def _reused(self, probe: str, args: list, timeout: float) -> Any:
+        function, function_args, *_, seed = args
+        try:
+            claimed = self._student.training_fingerprint(function, function_args, seed=seed, timeout=timeout)
+        except StudentError as error:
+            if error.kind in ("lost", "timeout"):  # building the model alone went over the training's limit
+                raise
+            return NOT_REUSED  # the training request gives the same failure, in its own words
+        try:
+            if claimed is None or claimed != self._reference.fingerprint(function, function_args, seed, timeout):
+                return NOT_REUSED
+            return self._reference.result(probe, claimed, args, timeout)
+        except StudentError:  # the reference's kernel could not answer (a loaded machine): the student trains
+            return NOT_REUSED
+
+    def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
+        self._student._serve(request_dir, response_dir, timeout)
