@@ -3,8 +3,11 @@
 Both grade the same N copies of the reference notebook. nbgrader runs every cell,
 training included, so the notebook's data size matters: --reviews sets the size of
 the data its data cell loads (the assignment's own setting; default: all, as students
-submit it). The kit skips those cells and checks each function directly.
---nbgrader-copies 0 leaves nbgrader out.
+submit it). The kit skips those cells and checks each function directly. It trains
+every copy's model here: with training reuse, copies of the reference would never
+train, and the figures would say nothing about a real class (training reuse is
+measured on distinct submissions: docs/benchmarks.md). --nbgrader-copies 0 leaves
+nbgrader out.
 
 Each setting is timed --repeat times; a line gives the median and the spread (lowest
 to highest) and is printed as soon as that setting is measured, the kit's first.
@@ -29,7 +32,10 @@ from autograder.batch.execute import dask_client, grade_class, prepare_workers
 from autograder.commands.grade import available_cores, warn_if_unconfined
 from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
-from autograder.sandbox.policy import DEFAULT_POLICY
+from autograder.sandbox.policy import Policy
+
+POLICY = Policy(reuse_trainings=False)
+"""Every copy trains its model, as nbgrader's copies do: the kit's figures here are without training reuse."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -69,9 +75,7 @@ def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float,
     started = time.perf_counter()
     with dask_client(workers, None) as client, tempfile.TemporaryDirectory(prefix="kit-bench-") as out:
         client.wait_for_workers(workers)
-        prepare_workers(
-            client, assignment.name, DEFAULT_POLICY
-        )  # what every class run does before its first submission
+        prepare_workers(client, assignment.name, POLICY)  # what every class run does before its first submission
         ready = time.perf_counter()
         rows = grade_class(
             submissions,
@@ -79,6 +83,7 @@ def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float,
             Path(out),
             lambda student, graded: None,
             workers=workers,
+            policy=POLICY,
             client=client,
             force=True,
             progress=False,
