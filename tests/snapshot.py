@@ -1,6 +1,7 @@
 """Record every test case's results.json, and compare two recordings: the proof that a refactor keeps behaviour.
 
-    python tests/snapshot.py record DIR [--assignment NAME ...]   grade every case into DIR/<assignment>/<case>.json
+    python tests/snapshot.py record DIR [--assignment NAME ...] [--grade-option OPTION ...]
+                                          grade every case into DIR/<assignment>/<case>.json
     python tests/snapshot.py compare BEFORE AFTER [--mask-unstable]  exit 1, naming each case that differs
 
 The cases are those of the test suite's class runs (tests/cases.py): each assignment's
@@ -29,7 +30,7 @@ from cases import class_of_cases
 from autograder.course import discover
 
 
-def record(out: Path, names: list[str]) -> None:
+def record(out: Path, names: list[str], options: list[str]) -> None:
     for assignment in (discover()[name] for name in names):
         with tempfile.TemporaryDirectory(prefix="kit-snapshot-") as scratch:
             submitted, graded = Path(scratch, "submitted"), Path(scratch, "graded")
@@ -40,7 +41,7 @@ def record(out: Path, names: list[str]) -> None:
                 path.parent.mkdir(parents=True)
                 path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
             command = [sys.executable, "-m", "autograder.cli", "grade", str(submitted), "--assignment", assignment.name]
-            subprocess.run([*command, "--out", str(graded), "--workers", "2"], check=True)
+            subprocess.run([*command, "--out", str(graded), "--workers", "2", *options], check=True)
             target = out / assignment.name
             target.mkdir(parents=True, exist_ok=True)
             for student in cases:
@@ -106,6 +107,12 @@ def main() -> int:
     recording = actions.add_parser("record")
     recording.add_argument("out", type=Path)
     recording.add_argument("--assignment", action="append", help="only these (default: all)")
+    recording.add_argument(
+        "--grade-option",
+        action="append",
+        default=[],
+        help="passed to autograder grade (--grade-option=--no-training-reuse)",
+    )
     comparing = actions.add_parser("compare")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
@@ -114,7 +121,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.action == "record":
-        record(args.out, args.assignment or sorted(discover()))
+        record(args.out, args.assignment or sorted(discover()), args.grade_option)
         return 0
     return compare(args.before, args.after, args.mask_unstable)
 

@@ -91,18 +91,23 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def soak(n: int, assignment: str, root: Path) -> int:
+def soak(n: int, assignment: str, root: Path, options: list[str]) -> int:
     temp, out = root / "temp", root / "out"
     kind_of = make_soak_class(root / "submitted", assignment, n)
     counts = {kind: list(kind_of.values()).count(kind) for kind in dict.fromkeys(kind_of.values())}
-    print(f"soak: {n} submissions of {assignment} ({', '.join(f'{c} {k}' for k, c in counts.items())}), 2 workers")
+    print(
+        f"soak: {n} submissions of {assignment} ({', '.join(f'{c} {k}' for k, c in counts.items())}), 2 workers,"
+        f" grade options: {' '.join(options) or 'none'}"
+    )
     with dask_cluster(root / "cluster", 2, nanny=True, TMPDIR=str(temp)) as cluster:
         from distributed import Client
 
         with Client(cluster.address) as client:
             client.get_task_stream()  # starts the scheduler's record of every task's compute time
             started = time.monotonic()
-            run = start_grading(root / "submitted", out, temp, "--scheduler", cluster.address, assignment=assignment)
+            run = start_grading(
+                root / "submitted", out, temp, "--scheduler", cluster.address, *options, assignment=assignment
+            )
             peak, killed = 0, None
             while run.process.poll() is None:
                 try:
@@ -150,14 +155,20 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=200, help="submissions (default: %(default)s)")
     parser.add_argument("--assignment", default=HOSTILE_ASSIGNMENT, choices=sorted(discover()))
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument(
+        "--grade-option",
+        action="append",
+        default=[],
+        help="passed to autograder grade (--grade-option=--no-training-reuse)",
+    )
     args = parser.parse_args()
     if not os.environ.get("KIT_DATA_DIR"):
         parser.error("set KIT_DATA_DIR to the datasets folder (e.g. ../shared/datasets)")
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=False)
-        return soak(args.n, args.assignment, args.keep.resolve())
+        return soak(args.n, args.assignment, args.keep.resolve(), args.grade_option)
     with tempfile.TemporaryDirectory(prefix="soak-") as folder:
-        return soak(args.n, args.assignment, Path(folder))
+        return soak(args.n, args.assignment, Path(folder), args.grade_option)
 
 
 if __name__ == "__main__":
