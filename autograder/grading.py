@@ -10,6 +10,7 @@ to the student, and a rerun grades the submission again.
 
 import traceback
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,8 +180,9 @@ def grade_content(
         notes += structure_notes(notebook, assignment.source(), assignment.name)
         cells = runnable_cells(notebook)
         student = KernelStudent(cells, policy, given_cells(cells, assignment.source()), cancelled)
-        with student, ReferenceTrainings(assignment, policy, cancelled) as reference:
-            checks = run_checks(assignment, ReusingStudent(student, reference) if policy.reuse_trainings else student)
+        reuse = ReferenceTrainings(assignment, policy, cancelled) if policy.reuse_trainings else nullcontext()
+        with student, reuse as reference:
+            checks = run_checks(assignment, ReusingStudent(student, reference) if reference else student)
     except StudentError as error:  # the kernel was lost while running the notebook's cells
         if student.stopped:
             raise Cancelled from None
