@@ -64,20 +64,42 @@ def assert_sigmoid_output(model: dict) -> None:
     assert got == (1, "sigmoid"), mismatch("The output layer's (units, activation)", (1, "sigmoid"), got)
 
 
+def assert_linear_output(model: dict) -> None:
+    """The model ends in a Dense layer of one unit without an activation: one unbounded number per example.
+
+    A regression's output (a rating, a score) must be free to take any value; a sigmoid, a ReLU
+    or an activation layer after the Dense would bound it.
+    """
+    last = model["layers"][-1] if model["layers"] else {"class": None, "config": {}}
+    got = (last["class"], last["config"].get("units"), last["config"].get("activation"))
+    assert got == ("Dense", 1, "linear"), mismatch(
+        "The last layer's (class, units, activation): a linear output", ("Dense", 1, "linear"), got
+    )
+
+
 def _normalized(name: str | None) -> str:
     return (name or "").replace("_", "").lower()
 
 
-def assert_compiled(model: dict) -> None:
-    """Compiled with binary cross-entropy (however spelled), Adam and an accuracy metric."""
+LOSS_SPELLINGS = {
+    "binary_crossentropy": {"binarycrossentropy"},
+    "mean_squared_error": {"meansquarederror", "mse"},
+}
+"""Each loss the checks ask for, with every way Keras lets it be named in model.compile, normalized."""
+
+METRIC_STEMS = {"accuracy": "acc"}
+"""Each metric the checks ask for, and what its every spelling contains ("acc", "binary_accuracy", ...)."""
+
+
+def assert_compiled(model: dict, loss: str = "binary_crossentropy", metric: str | None = "accuracy") -> None:
+    """Compiled with `loss` (however spelled), Adam and, unless `metric` is None, a metric of that name."""
     assert model["compiled"], "The model must be compiled (model.compile(...)) before it is returned"
-    assert _normalized(model["loss"]) == "binarycrossentropy", mismatch(
-        "The loss", "binary_crossentropy", model["loss"]
-    )
+    assert _normalized(model["loss"]) in LOSS_SPELLINGS[loss], mismatch("The loss", loss, model["loss"])
     assert model["optimizer"] == "Adam", mismatch("The optimizer", "Adam", model["optimizer"])
-    assert any("acc" in _normalized(m) for m in model["metrics"]), mismatch(
-        "The metrics", ["accuracy"], model["metrics"]
-    )
+    if metric is not None:
+        assert any(METRIC_STEMS[metric] in _normalized(m) for m in model["metrics"]), mismatch(
+            "The metrics", [metric], model["metrics"]
+        )
 
 
 def assert_same_parameter_count(model: dict, reference_model: dict, call: str) -> None:
