@@ -5,6 +5,7 @@ tests/cluster.py, its workers: the student's processes are known by their folder
 and whatever grading leaves behind shows there.
 """
 
+import argparse
 import csv
 import json
 import signal
@@ -20,6 +21,16 @@ from autograder.course import get
 ASSIGNMENT = get("rnn_basics")  # the quickest to grade: its blank stub takes seconds once the kernel runs
 STUB = ASSIGNMENT.release_notebook.read_bytes()
 REFERENCE = ASSIGNMENT.source_notebook.read_bytes()
+
+
+def add_grade_option(parser: argparse.ArgumentParser) -> None:
+    """--grade-option, repeatable: options a script passes through to each `autograder grade` it runs."""
+    parser.add_argument(
+        "--grade-option",
+        action="append",
+        default=[],
+        help="passed to autograder grade (--grade-option=--no-training-reuse)",
+    )
 
 
 def make_class(folder: Path, files: dict[str, bytes]) -> Path:

@@ -26,6 +26,7 @@ import nbformat
 sys.path.insert(0, str(Path(__file__).parent))
 
 from cases import class_of_cases
+from runs import add_grade_option
 
 from autograder.course import discover
 
@@ -107,12 +108,7 @@ def main() -> int:
     recording = actions.add_parser("record")
     recording.add_argument("out", type=Path)
     recording.add_argument("--assignment", action="append", help="only these (default: all)")
-    recording.add_argument(
-        "--grade-option",
-        action="append",
-        default=[],
-        help="passed to autograder grade (--grade-option=--no-training-reuse)",
-    )
+    add_grade_option(recording)
     comparing = actions.add_parser("compare")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)

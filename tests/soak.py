@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from cases import HOSTILE, HOSTILE_ASSIGNMENT, bundled, class_of_cases
 from cluster import dask_cluster, student_processes, wait_for
-from runs import grades, leftovers, results, start_grading
+from runs import add_grade_option, grades, leftovers, results, start_grading
 
 from autograder.course import discover, get
 
@@ -155,12 +155,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=200, help="submissions (default: %(default)s)")
     parser.add_argument("--assignment", default=HOSTILE_ASSIGNMENT, choices=sorted(discover()))
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
-    parser.add_argument(
-        "--grade-option",
-        action="append",
-        default=[],
-        help="passed to autograder grade (--grade-option=--no-training-reuse)",
-    )
+    add_grade_option(parser)
     args = parser.parse_args()
     if not os.environ.get("KIT_DATA_DIR"):
         parser.error("set KIT_DATA_DIR to the datasets folder (e.g. ../shared/datasets)")
