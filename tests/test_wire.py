@@ -77,3 +77,29 @@ def test_an_answer_folder_is_read_with_suspicion(tmp_path, monkeypatch):
     monkeypatch.setattr(wire, "MAX_ANSWER_BYTES", 10**6)
     with pytest.raises(wire.WireError, match="not plain data"):
         wire.load(tmp_path)
+
+
+def identity_model():
+    """A real Keras model whose prediction is its input: what the predict_ratings checks hand over."""
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])
+    model.set_weights([np.ones((1, 1)), np.zeros(1)])
+    return model
+
+
+def test_a_keras_model_travels_to_the_student_only_when_asked(tmp_path):
+    """The grader sends a model to a student function; without models=True a model is refused both ways."""
+    with pytest.raises(wire.WireError, match="Sequential"):
+        wire.dump([identity_model()], tmp_path)  # a student's answer: plain data only
+    wire.dump([identity_model(), np.array([[6.5]])], tmp_path, models=True)
+    with pytest.raises(wire.WireError, match="a Keras model where plain data is expected"):
+        wire.load(tmp_path)  # the grader reading an answer never rebuilds a model
+    model, x = wire.load(tmp_path, models=True)
+    assert model.predict(x, verbose=0).tolist() == [[6.5]]
+
+
+def test_a_dict_shaped_like_the_model_marker_stays_a_dict(tmp_path):
+    value = {"__keras_model__": {"config": "{}", "weights": []}}
+    wire.dump(value, tmp_path)
+    assert wire.load(tmp_path, models=True) == value

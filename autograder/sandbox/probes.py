@@ -319,7 +319,7 @@ PROBES: dict[str, Callable[..., Any]] = {
 
 def answer(namespace: dict, request_dir: str, response_dir: str) -> None:
     """Serve one request written by the grader: read it, run the probe, write the answer."""
-    request = wire.load(Path(request_dir))
+    request = wire.load(Path(request_dir), models=True)
     response = Path(response_dir)
     try:
         value = PROBES[request["probe"]](namespace, *request["args"])

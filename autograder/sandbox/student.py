@@ -65,7 +65,7 @@ class Student(ABC):
             request_dir, response_dir = Path(folder, "request"), Path(folder, "response")
             request_dir.mkdir()
             response_dir.mkdir()
-            wire.dump({"probe": probe, "args": args}, request_dir)
+            wire.dump({"probe": probe, "args": args}, request_dir, models=True)
             self._serve(request_dir, response_dir, timeout)
             if not (response_dir / "value.json").exists():
                 raise StudentError("lost", "the student's process gave no answer")
