@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         ok &= reached
         print(
             f"{model.label}: trained in {_seconds(cell_by_grade_id(notebook, model.train_cell)):.1f} s (cell {model.train_cell}),"
-            f" test accuracy {accuracy:.4f}, target {model.target:.3f} ({model.why}): {'reached' if reached else 'MISSED'}"
+            f" {model.metric} {accuracy:.4f}, target {model.target:.3f} ({model.why}): {'reached' if reached else 'MISSED'}"
         )
     if args.reviews is not None and args.reviews < subset.full:
         print(f"FAIL: a subset of {args.reviews} per split; the targets hold for all {subset.full}")

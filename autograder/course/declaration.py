@@ -22,16 +22,18 @@ class Subset:
 
 @dataclass(frozen=True)
 class Trained:
-    """One model the notebook trains on the full data, and the test accuracy it must reach."""
+    """One model the notebook trains on the full data, and the test figure (accuracy, R², ...) it must reach."""
 
     label: str
     train_cell: str
     """grade_id of the cell that trains it."""
     accuracy: str
-    """The notebook variable that holds its test accuracy after the run."""
+    """The notebook variable that holds its test figure after the run."""
     target: float
     why: str
     """Where the target comes from."""
+    metric: str = "test accuracy"
+    """What the figure is, as the report names it (a regression's: "test R²")."""
 
 
 @dataclass(frozen=True)
