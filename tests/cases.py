@@ -35,6 +35,12 @@ def mutants_of(assignment: Assignment) -> tuple[list[Change], list[Change]]:
     return module.MUTANTS, module.VALID_VARIANTS
 
 
+def must_fail_of(assignment: Assignment) -> dict[str, str]:
+    """The mutants.py's MUST_FAIL, if it has one: mutant -> the start of the name of the checks that must fail it."""
+    module = importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
+    return getattr(module, "MUST_FAIL", {})
+
+
 def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.NotebookNode:
     (cell,) = [
         c for c in notebook.cells if nbgrader_meta(c).get("grade_id") == function and nbgrader_meta(c).get("solution")

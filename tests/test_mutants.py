@@ -8,7 +8,7 @@ import re
 
 import nbformat
 import pytest
-from cases import bundle_of, mutants_of, mutated
+from cases import bundle_of, must_fail_of, mutants_of, mutated
 from conftest import ASSIGNMENT, by_function, grade
 
 from autograder.course import discover, get
@@ -36,6 +36,21 @@ def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, 
     )
     failed = [t for t in results["tests"] if t["status"] == "failed"]
     assert all(t["output"] for t in failed), "every failed check says why"
+
+
+@pytest.mark.parametrize(
+    "assignment_of_case, name, check",
+    [
+        pytest.param(assignment, name, check, id=f"{assignment.name}-{name}")
+        for assignment in discover().values()
+        for name, check in must_fail_of(assignment).items()
+    ],
+)
+def test_mutant_fails_the_checks_meant_to_catch_it(assignment_of_case, name, check, class_runs):
+    """A mutants.py's MUST_FAIL names the check that must catch a mutant (e.g. a sigmoid output, the learning check)."""
+    student, _ = bundle_of(assignment_of_case, name)
+    named = [t for t in class_runs(assignment_of_case).results[student]["tests"] if t["name"].startswith(check)]
+    assert named and all(t["status"] == "failed" for t in named), f"{name} passed {check}: {named}"
 
 
 @pytest.mark.parametrize("assignment_of_case, name, function", cases(1))

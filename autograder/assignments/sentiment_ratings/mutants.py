@@ -45,6 +45,14 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     ("constant_not_handled", "r2_score", "    if total == 0:\n        return 1.0 if residual == 0 else 0.0\n", ""),
 ]
 
+# The checks that must catch a mutant, by the start of their names (tests/test_mutants.py): the learning
+# checks fail an output that cannot reach the ratings and a prediction that ignores the review.
+MUST_FAIL = {
+    "mlp_sigmoid_output": "create_mlp_model: learns",
+    "rnn_sigmoid_output": "create_rnn_regressor: learns",
+    "rnn_constant_prediction": "create_rnn_regressor: learns",
+}
+
 # Other correct answers that the checks must accept.
 VALID_VARIANTS: list[tuple[str, str, str, str]] = [
     ("mlp_linear_spelled_out", "create_mlp_model", "layers.Dense(1),", 'layers.Dense(1, activation="linear"),'),
