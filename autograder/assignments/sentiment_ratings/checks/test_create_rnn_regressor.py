@@ -70,7 +70,7 @@ class TestEveryRegressor(EveryRegressor):
     training = checkdata.RNN_TRAINING
     items = f"reviews of {checkdata.MAX_LEN} words"
     # Calibrated on the reference (docs/assignments/sentiment_ratings.md): over seeds 1-6 it reaches an
-    # R² of 0.200-0.275 on this subset, so 0.12 leaves a margin of 0.08; always predicting the mean
+    # R² of 0.191-0.274 on this subset, so 0.11 leaves a margin of 0.08; always predicting the mean
     # scores 0, a sigmoid output (every prediction below 1) about -1.7.
-    threshold = 0.12
-    calibrated = "0.200-0.275"
+    threshold = 0.11
+    calibrated = "0.191-0.274"
