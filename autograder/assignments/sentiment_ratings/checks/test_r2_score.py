@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.messages import mismatch
+from autograder.engine.messages import mismatch, shown
 
 TRUE = [1, 10, 7, 3, 8, 2, 9, 4]
 MEAN = float(np.mean(TRUE))
@@ -12,7 +12,7 @@ MEAN = float(np.mean(TRUE))
 def assert_r2(student, function: str, y_true, y_pred, want: float) -> None:
     """r2_score(y_true, y_pred) is the number `want`, up to rounding."""
     got = student.call(function, y_true, y_pred)
-    what = f"{function}({y_true!r}, {y_pred!r})" if isinstance(y_true, list) else f"{function} of two arrays"
+    what = f"{function}({shown(y_true)}, {shown(y_pred)})"
     assert type(got) is float and abs(got - want) <= 1e-9 * max(1.0, abs(want)), mismatch(what, want, got)
 
 
