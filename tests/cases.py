@@ -29,16 +29,20 @@ HOSTILE_ASSIGNMENT = "sentiment_rnn"  # the fixtures in tests/hostile/ replace i
 Change = tuple[str, str, str, str]  # (name, function, text in its solution cell, replacement)
 
 
+def _mutants_module(assignment: Assignment):
+    """autograder/assignments/<name>/mutants.py."""
+    return importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
+
+
 def mutants_of(assignment: Assignment) -> tuple[list[Change], list[Change]]:
-    """autograder/assignments/<name>/mutants.py: its MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
-    module = importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
+    """The mutants.py's MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
+    module = _mutants_module(assignment)
     return module.MUTANTS, module.VALID_VARIANTS
 
 
 def must_fail_of(assignment: Assignment) -> dict[str, str]:
     """The mutants.py's MUST_FAIL, if it has one: mutant -> the start of the name of the checks that must fail it."""
-    module = importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
-    return getattr(module, "MUST_FAIL", {})
+    return getattr(_mutants_module(assignment), "MUST_FAIL", {})
 
 
 def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.NotebookNode:

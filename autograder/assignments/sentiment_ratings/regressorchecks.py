@@ -21,9 +21,9 @@ from autograder.engine.models import (
 
 
 class EveryRegressor:
-    """The subclass sets `args` (the module's ARGS), `layers` (the layer classes, for the check's name),
-    `data`, `training_args` (the builder's arguments for that data), `training`, `items` (what the
-    data's examples are), `threshold` and `calibrated` (the reference's range of R²)."""
+    """The subclass sets `args` (the module's ARGS), `data`, `training_args` (the builder's arguments
+    for that data), `training`, `items` (what the data's examples are), `threshold` and `calibrated`
+    (the reference's range of R²)."""
 
     args: list
     data: Callable[[], AccuracyData]

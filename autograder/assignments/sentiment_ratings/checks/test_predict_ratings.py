@@ -37,30 +37,28 @@ def called_on(function: str, x: np.ndarray) -> str:
     return f"{function}(model, x) for the model's outputs {x.ravel().tolist()}"
 
 
+def assert_ratings(student, function: str, x: np.ndarray, want: list[int]) -> None:
+    """The ratings for the outputs x are `want`, whatever the answer's shape and dtype (their own check)."""
+    got = ratings_for(student, function, x)
+    assert np.asarray(got).ravel().tolist() == want, mismatch(called_on(function, x), want, got)
+
+
 @pytest.mark.points(1)
 def test_rounds_to_the_nearest_star(student, function):
     """rounds each output to the nearest whole star"""
-    x = outputs(1.2, 3.7, 5.49, 8.51, 9.99)
-    got = ratings_for(student, function, x)
-    assert np.asarray(got).ravel().tolist() == [1, 4, 5, 9, 10], mismatch(called_on(function, x), [1, 4, 5, 9, 10], got)
+    assert_ratings(student, function, outputs(1.2, 3.7, 5.49, 8.51, 9.99), [1, 4, 5, 9, 10])
 
 
 @pytest.mark.points(1)
 def test_halves_go_to_even(student, function):
     """rounds an output halfway between two stars to the even one, as np.round does"""
-    x = outputs(1.5, 2.5, 6.5, 7.5, 9.5)
-    got = ratings_for(student, function, x)
-    assert np.asarray(got).ravel().tolist() == [2, 2, 6, 8, 10], mismatch(called_on(function, x), [2, 2, 6, 8, 10], got)
+    assert_ratings(student, function, outputs(1.5, 2.5, 6.5, 7.5, 9.5), [2, 2, 6, 8, 10])
 
 
 @pytest.mark.points(1)
 def test_clipped_to_the_scale(student, function):
     """clips ratings below 1 to 1 and above 10 to 10"""
-    x = outputs(-3.2, 0.0, 0.4, 10.6, 14.0)
-    got = ratings_for(student, function, x)
-    assert np.asarray(got).ravel().tolist() == [1, 1, 1, 10, 10], mismatch(
-        called_on(function, x), [1, 1, 1, 10, 10], got
-    )
+    assert_ratings(student, function, outputs(-3.2, 0.0, 0.4, 10.6, 14.0), [1, 1, 1, 10, 10])
 
 
 @pytest.mark.points(1)
