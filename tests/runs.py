@@ -1,4 +1,4 @@
-"""Class runs as processes the fault tests can watch, interrupt and kill: `autograder grade` on a folder.
+"""Class runs as processes the fault tests can watch, interrupt and kill: `autograder grade` (or bench) on a folder.
 
 Each run gets a temp folder of its own (TMPDIR), for its coordinator and, through
 tests/cluster.py, its workers: the student's processes are known by their folder in it,
@@ -74,14 +74,19 @@ def start_grading(
     assignment: str = ASSIGNMENT.name,
     **env: str,
 ) -> Run:
-    """`autograder grade SUBMITTED --out OUT` in a session of its own (so that Ctrl-C can be sent to its group)."""
+    """`autograder grade SUBMITTED --out OUT`, started as start_kit starts it."""
+    arguments = ["grade", str(submitted), "--assignment", assignment, "--out", str(out), *options]
+    return start_kit(arguments, out, temp, repo=repo, **env)
+
+
+def start_kit(arguments: list[str], out: Path, temp: Path, *, repo: Path = REPO, **env: str) -> Run:
+    """`autograder ARGUMENTS` writing to `out`, in a session of its own (so that Ctrl-C can be sent to its group)."""
     temp.mkdir(parents=True, exist_ok=True)
     logs = out.parent / f"{out.name}-run-{len(list(out.parent.glob(f'{out.name}-run-*.out')))}"
     stdout, stderr = logs.with_suffix(".out"), logs.with_suffix(".err")
-    command = [sys.executable, "-m", "autograder.cli", "grade", str(submitted), "--assignment", assignment]
     with open(stdout, "wb") as out_file, open(stderr, "wb") as err_file:
         process = subprocess.Popen(
-            [*command, "--out", str(out), *options],
+            [sys.executable, "-m", "autograder.cli", *arguments],
             cwd=repo,
             env=kit_env(repo, TMPDIR=str(temp), **env),
             stdout=out_file,

@@ -1,27 +1,30 @@
-"""A soak run of class grading: N mixed submissions on a real 2-worker Dask cluster, one worker killed halfway.
+"""A soak run of class grading: N mixed submissions on a real 2-worker Dask cluster, a worker killed halfway.
 
     KIT_DATA_DIR=../shared/datasets .venv/bin/python tests/soak.py --n 200
 
-The class cycles through four kinds of submissions, the test suite's cases (tests/cases.py):
-correct (the reference and the other correct answers), buggy (the mutant bundles), hostile
-(tests/hostile/ and the other generated cases), and files that are not notebooks. The
-cluster is `dask scheduler` and 2 `dask worker` processes (with nannies, so the killed
-worker comes back) on loopback; the coordinator is `autograder grade --scheduler`. When
-half the rows are written, the worker inside a grading is killed with SIGKILL.
+The class cycles through four kinds of submissions, built from the test suite's cases
+(tests/cases.py): correct (the reference and each other correct answer alone), buggy
+(each mutant alone, as a student's bug comes), hostile (tests/hostile/ and the other
+generated cases), and files that are not notebooks. The cluster is `dask scheduler` and
+2 `dask worker` processes (with nannies, so the killed worker comes back) on loopback.
 
-It prints submissions per hour, the median and 95th percentile of the time per submission
-(each grading task's compute time, from the scheduler's task stream), the rows written
-(must be N), the statuses, the student processes left (must be 0), the grader's files left
-in the temp folder, zombie processes under the workers, and the coordinator's peak
-resident memory. Exit code 1 if a "must" fails. It is a script, not a test: with N = 200
-it keeps both cores busy for over an hour.
+The coordinator is `autograder bench --submitted ... --scheduler ...`: it grades the class
+without training reuse and then with it, and prints each setting's submissions per hour,
+the median and 95th percentile of the time per submission (each grading task's compute
+time, from the scheduler) and its statuses. In each setting, when half the rows are
+written, the worker inside a grading is killed with SIGKILL.
+
+This script adds, per setting, the rows written (must be N); the results.json files that
+differ between the settings (must be none: training reuse changes no verdict); the student
+processes left (must be 0), the grader's files left in the temp folder, zombie processes
+under the workers, and the coordinator's peak resident memory. Exit code 1 if a "must"
+fails. It is a script, not a test: with N = 200 it keeps both cores busy for over an hour.
 """
 
 import argparse
 import itertools
 import os
 import signal
-import statistics
 import sys
 import tempfile
 import time
@@ -32,31 +35,35 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cases import HOSTILE, HOSTILE_ASSIGNMENT, bundled, class_of_cases
+from cases import HOSTILE, HOSTILE_ASSIGNMENT, bundled, class_of_cases, mutants_of, mutated
 from cluster import dask_cluster, student_processes, wait_for
-from runs import add_grade_option, grades, leftovers, results, start_grading
+from runs import leftovers, results, start_kit
 
+from autograder.commands.bench import SETTINGS
 from autograder.course import discover, get
 
 
 def kinds_of_cases(assignment: str) -> dict[str, dict[str, bytes]]:
-    """The test suite's cases of `assignment`, as file contents, by kind."""
-    source_notebook = get(assignment).source_notebook
-    cases = class_of_cases(get(assignment), nbformat.read(source_notebook, as_version=4))
-    files = {name: case if isinstance(case, bytes) else nbformat.writes(case).encode() for name, case in cases.items()}
+    """The test suite's cases of `assignment`, as file contents, by kind; mutants and other correct answers alone."""
+    source = nbformat.read(get(assignment).source_notebook, as_version=4)
+    cases = class_of_cases(get(assignment), source)
+    mutants, variants = mutants_of(get(assignment))
     bundles = bundled(get(assignment))
     not_notebooks = {path.stem for path in HOSTILE.glob("*.ipynb")} if assignment == HOSTILE_ASSIGNMENT else set()
-    kinds = {
-        "correct": {n for n in files if n == "honest" or (n in bundles and n.startswith("variants-"))},
-        "buggy": {n for n in files if n in bundles and n.startswith("mutants-")},
-        "not a notebook": not_notebooks,
-    }
-    kinds["hostile"] = set(files) - set().union(*kinds.values())
     fixtures = {path.stem for path in HOSTILE.glob("*.py")}  # first, before the generated hostile cases
+    hostile = sorted(set(cases) - bundles.keys() - not_notebooks - {"honest"}, key=lambda n: (n not in fixtures, n))
+    kinds = {
+        "correct": {"honest": source} | {change[0]: mutated(source, change) for change in variants},
+        "buggy": {change[0]: mutated(source, change) for change in mutants},
+        "hostile": {name: cases[name] for name in hostile},
+        "not a notebook": {name: cases[name] for name in sorted(not_notebooks)},
+    }
     return {
-        kind: {name: files[name] for name in sorted(names, key=lambda name: (name not in fixtures, name))}
-        for kind, names in kinds.items()
-        if names
+        kind: {
+            name: case if isinstance(case, bytes) else nbformat.writes(case).encode() for name, case in files.items()
+        }
+        for kind, files in kinds.items()
+        if files
     }
 
 
@@ -87,67 +94,69 @@ def worker_zombies(cluster) -> int:
     return count
 
 
-def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
-
-
-def soak(n: int, assignment: str, root: Path, options: list[str]) -> int:
+def soak(n: int, assignment: str, root: Path) -> int:
     temp, out = root / "temp", root / "out"
     kind_of = make_soak_class(root / "submitted", assignment, n)
     counts = {kind: list(kind_of.values()).count(kind) for kind in dict.fromkeys(kind_of.values())}
-    print(
-        f"soak: {n} submissions of {assignment} ({', '.join(f'{c} {k}' for k, c in counts.items())}), 2 workers,"
-        f" grade options: {' '.join(options) or 'none'}"
-    )
+    print(f"soak: {n} submissions of {assignment} ({', '.join(f'{c} {k}' for k, c in counts.items())}), 2 workers")
+    killed: dict[str, float] = {}
     with dask_cluster(root / "cluster", 2, nanny=True, TMPDIR=str(temp)) as cluster:
-        from distributed import Client
-
-        with Client(cluster.address) as client:
-            client.get_task_stream()  # starts the scheduler's record of every task's compute time
-            started = time.monotonic()
-            run = start_grading(
-                root / "submitted", out, temp, "--scheduler", cluster.address, *options, assignment=assignment
-            )
-            peak, killed = 0, None
-            while run.process.poll() is None:
-                try:
-                    peak = max(peak, run.peak_rss())
-                except (OSError, RuntimeError):
-                    pass
-                if killed is None and len(list(out.glob("*/results.json"))) >= n // 2:
+        started = time.monotonic()
+        arguments = ["bench", "--assignment", assignment, "--submitted", str(root / "submitted")]
+        run = start_kit([*arguments, "--scheduler", cluster.address, "--keep", str(out)], out, temp)
+        peak, shown = 0, 0
+        while run.process.poll() is None:
+            try:
+                peak = max(peak, run.peak_rss())
+            except (OSError, RuntimeError):
+                pass
+            for setting in SETTINGS:
+                if setting not in killed and len(list((out / setting).glob("*/results.json"))) >= n // 2:
                     victim = wait_for(lambda: cluster.grading_worker(temp), 600, "a worker inside a grading")
                     os.kill(victim, signal.SIGKILL)
-                    killed = time.monotonic() - started
-                    print(f"killed worker {victim} (SIGKILL) at {killed:.0f} s, with {n // 2} or more rows written")
-                time.sleep(0.5)
-            wall = time.monotonic() - started
-            code = run.wait()
-            stream = client.get_task_stream()
+                    killed[setting] = time.monotonic() - started
+                    print(
+                        f"{setting}: killed worker {victim} (SIGKILL) at {killed[setting]:.0f} s, {n // 2}+ rows written"
+                    )
+            shown = show_new_output(run.stdout, shown)
+            time.sleep(0.5)
+        code = run.wait()
+        show_new_output(run.stdout, shown)
         strays = student_processes(temp)
         zombies = worker_zombies(cluster)
-    seconds = [
-        sum(part["stop"] - part["start"] for part in task["startstops"] if part["action"] == "compute")
-        for task in stream
-        if str(task["key"]).startswith("grade_task-")
-    ]
-    rows = grades(out)
-    written = len(results(out))
-    statuses = {status: sum(row["status"] == status for row in rows.values()) for status in ("graded", "not graded")}
-    statuses["grader error"] = len(rows) - sum(statuses.values())
-    print(f"exit code of the class run: {code}")
-    print(f"wall time: {wall:.0f} s, {n / wall * 3600:.0f} submissions per hour")
-    print(
-        f"per submission (grading tasks that finished: {len(seconds)}): median {statistics.median(seconds):.1f} s,"
-        f" p95 {percentile(seconds, 95):.1f} s"
-    )
-    print(f"rows written: {len(rows)} in grades.csv, {written} results.json (must be {n})")
-    print("statuses: " + ", ".join(f"{count} {status}" for status, count in statuses.items()))
+    print(f"exit code of autograder bench: {code}{'; its errors: ' + run.output()[1][-2000:] if code else ''}")
+    written = {setting: len(results(out / setting)) for setting in SETTINGS}
+    for setting, count in written.items():
+        print(f"{setting}: rows written {count} (must be {n}); worker killed: {setting in killed} (must be True)")
+    differ = same_results(*(out / setting for setting in SETTINGS))
+    print(f"results.json that differ between the settings: {len(differ)} (must be 0) {' '.join(differ)}")
     print(
         f"stray student processes: {len(strays)} (must be 0); grader files left in the temp folder: {leftovers(temp)}"
     )
     print(f"zombie processes under the workers at the end: {zombies}")
     print(f"coordinator peak RSS: {peak / 2**20:.0f} MiB")
-    return 0 if len(rows) == written == n and not strays and killed is not None else 1
+    fine = not code and not strays and not differ and all(count == n for count in written.values())
+    fine &= len(killed) == len(SETTINGS)
+    return 0 if fine else 1
+
+
+def same_results(*outs: Path) -> list[str]:
+    """The students whose results.json is not the same, byte for byte, in every one of `outs` (or is missing)."""
+    students = {path.parent.name for out in outs for path in out.glob("*/results.json")}
+    contents = {student: {_read(out / student / "results.json") for out in outs} for student in students}
+    return sorted(student for student, versions in contents.items() if len(versions) > 1)
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.exists() else None
+
+
+def show_new_output(path: Path, shown: int) -> int:
+    """Print what the coordinator wrote to `path` since `shown` bytes; how many bytes are shown now."""
+    text = path.read_bytes()[shown:]
+    if text:
+        print(text.decode(errors="replace"), end="", flush=True)
+    return shown + len(text)
 
 
 def main() -> int:
@@ -155,15 +164,15 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=200, help="submissions (default: %(default)s)")
     parser.add_argument("--assignment", default=HOSTILE_ASSIGNMENT, choices=sorted(discover()))
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
-    add_grade_option(parser)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # its lines as they come, even into a file
     if not os.environ.get("KIT_DATA_DIR"):
         parser.error("set KIT_DATA_DIR to the datasets folder (e.g. ../shared/datasets)")
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=False)
-        return soak(args.n, args.assignment, args.keep.resolve(), args.grade_option)
+        return soak(args.n, args.assignment, args.keep.resolve())
     with tempfile.TemporaryDirectory(prefix="soak-") as folder:
-        return soak(args.n, args.assignment, Path(folder), args.grade_option)
+        return soak(args.n, args.assignment, Path(folder))
 
 
 if __name__ == "__main__":

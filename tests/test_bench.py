@@ -1,8 +1,12 @@
-"""`autograder bench`'s settings for nbgrader's run: each assignment's own data-size variable, never another's."""
+"""`autograder bench`: nbgrader's run sets each assignment's own data-size variable, never another's; its figures."""
 
+import argparse
+from pathlib import Path
+
+import numpy as np
 import pytest
 
-from autograder.commands.bench import nbgrader_env, spread
+from autograder.commands.bench import nbgrader_env, per_submission, percentile, run, spread
 from autograder.course import discover
 
 ASSIGNMENTS = discover()
@@ -25,3 +29,27 @@ def test_reviews_for_an_assignment_without_a_data_size_is_refused():
 
 def test_spread_is_the_median_and_the_range():
     assert spread([3.0, 1.0, 2.0]) == "2.0 s (median of 3, 1.0-3.0 s)" and spread([4.0]) == "4.0 s"
+
+
+def test_percentile_is_numpys():
+    values = [3.0, 1.0, 7.5, 2.0, 10.0, 4.0]
+    assert [percentile(values, q) for q in (50, 95)] == pytest.approx(np.percentile(values, [50, 95]))
+
+
+def test_per_submission_says_when_no_grading_finished():
+    assert per_submission([]) == "no grading task finished"
+    assert per_submission([2.0, 4.0, 6.0]) == "median 4.0 s, p95 5.8 s"
+
+
+@pytest.mark.parametrize(
+    "options, refusal",
+    [
+        ({"submitted": Path("class"), "nbgrader_copies": 2}, "nbgrader grades copies of the reference"),
+        ({"scheduler": "tcp://127.0.0.1:8786"}, "--scheduler and --keep go with --submitted"),
+    ],
+)
+def test_options_that_do_not_go_together_are_refused(options, refusal):
+    unset = {"submitted": None, "nbgrader_copies": None, "reviews": None, "scheduler": None, "keep": None}
+    args = argparse.Namespace(assignment="rnn_basics", **unset | options)
+    with pytest.raises(SystemExit, match=refusal):
+        run(args)

@@ -1,13 +1,24 @@
-"""`autograder bench --assignment NAME --submissions N`: the kit's class grading beside `nbgrader autograde`.
+"""`autograder bench --assignment NAME`: how fast the kit grades a class.
 
-Both grade the same N copies of the reference notebook. nbgrader runs every cell,
+    autograder bench --assignment NAME --submissions N     the kit beside `nbgrader autograde`
+    autograder bench --assignment NAME --submitted DIR     training reuse on and off, one class
+
+With --submissions, both grade the same N copies of the reference notebook. nbgrader runs every cell,
 training included, so the notebook's data size matters: --reviews sets the size of
 the data its data cell loads (the assignment's own setting; default: all, as students
 submit it). The kit skips those cells and checks each function directly. It trains
 every copy's model here: with training reuse, copies of the reference would never
-train, and the figures would say nothing about a real class (training reuse is
-measured on distinct submissions: docs/benchmarks.md). --nbgrader-copies 0 leaves
-nbgrader out.
+train, and the figures would say nothing about a real class. --nbgrader-copies 0
+leaves nbgrader out.
+
+With --submitted, the kit grades the class found in DIR (as `autograder grade` finds
+it) twice: without training reuse, then with it, on one worker per core or on the
+workers of --scheduler. Training reuse pays only for submissions that build the
+reference's model, so it is measured on distinct submissions, never on copies.
+Each line gives the throughput, the median and 95th percentile of the time per
+submission (each grading task's compute time, from the scheduler), and the
+statuses; --keep writes each setting's files (those of `autograder grade`) to
+KEEP/<setting>/.
 
 Each setting is timed --repeat times; a line gives the median and the spread (lowest
 to highest) and is printed as soon as that setting is measured, the kit's first.
@@ -23,19 +34,28 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from autograder.batch.discover import find_submissions
+from distributed import get_task_stream
+
+from autograder.batch.discover import DiscoveryError, Submission, find_submissions
 from autograder.batch.execute import dask_client, grade_class, prepare_workers
-from autograder.commands.grade import available_cores, warn_if_unconfined
+from autograder.commands.grade import available_cores, warn_if_unconfined, write_student
 from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
+from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, status_of
 from autograder.sandbox.policy import Policy
 
-POLICY = Policy(reuse_trainings=False)
-"""Every copy trains its model, as nbgrader's copies do: the kit's figures here are without training reuse."""
+NO_REUSE = Policy(reuse_trainings=False)
+"""Every copy trains its model, as nbgrader's copies do: the kit's figures beside nbgrader are without training reuse."""
+
+SETTINGS = {"no-training-reuse": NO_REUSE, "training-reuse": Policy()}
+"""--submitted's settings, in the order they run: each pays for its own trainings of the reference."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -53,6 +73,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="how many copies nbgrader grades (default: as many as the kit; 0: no nbgrader); compared per submission",
     )
     parser.add_argument("--repeat", type=int, default=1, help="times each setting is measured (default: %(default)s)")
+    parser.add_argument(
+        "--submitted",
+        type=Path,
+        help="grade the submissions in this folder or .zip with training reuse and without, instead of copies",
+    )
+    parser.add_argument("--scheduler", help="with --submitted: the Dask scheduler whose workers grade (default: local)")
+    parser.add_argument("--keep", type=Path, help="with --submitted: write each setting's files to KEEP/<setting>/")
     parser.set_defaults(run=run)
 
 
@@ -69,28 +96,55 @@ def make_course(assignment: Assignment, copies: int, folder: Path) -> None:
         shutil.copy(assignment.source_notebook, target)
 
 
-def time_kit(assignment: Assignment, course: Path, workers: int) -> tuple[float, float]:
-    """(seconds to start a local cluster of `workers` and get each ready, seconds to grade the class)."""
-    submissions = find_submissions(course / "submitted", assignment.name)
+@dataclass(frozen=True)
+class ClassRun:
+    """One timed grading of a class."""
+
+    start: float
+    """Seconds to start the cluster and get each worker ready (once per class, so reported apart)."""
+    seconds: float
+    """Seconds to grade the class once the workers are ready."""
+    per_submission: list[float]
+    """Each grading task's compute time on its worker, in seconds."""
+    rows: dict[str, dict]
+
+
+def time_kit(
+    assignment: Assignment,
+    submissions: list[Submission],
+    workers: int,
+    policy: Policy = NO_REUSE,
+    scheduler: str | None = None,
+    keep: Path | None = None,
+) -> ClassRun:
+    """Grade `submissions` once; files go to `keep`, if given, as `autograder grade` writes them."""
     started = time.perf_counter()
-    with dask_client(workers, None) as client, tempfile.TemporaryDirectory(prefix="kit-bench-") as out:
-        client.wait_for_workers(workers)
-        prepare_workers(client, assignment.name, POLICY)  # what every class run does before its first submission
+    with dask_client(workers, scheduler) as client, tempfile.TemporaryDirectory(prefix="kit-bench-") as scratch:
+        out = keep or Path(scratch)
+        if not scheduler:
+            client.wait_for_workers(workers)
+        prepare_workers(client, assignment.name, policy)  # what every class run does before its first submission
         ready = time.perf_counter()
-        rows = grade_class(
-            submissions,
-            assignment.name,
-            Path(out),
-            lambda student, graded: None,
-            workers=workers,
-            policy=POLICY,
-            client=client,
-            force=True,
-            progress=False,
-        )
+        with get_task_stream(client) as stream:
+            rows = grade_class(
+                submissions,
+                assignment.name,
+                out,
+                partial(write_student, out, assignment.name, DEFAULT_HIDDEN_VISIBILITY) if keep else lambda *_: None,
+                workers=workers,
+                policy=policy,
+                client=client,
+                force=True,
+                progress=False,
+            )
         done = time.perf_counter()
     warn_if_unconfined(rows.values())
-    return ready - started, done - ready
+    per_submission = [
+        sum(part["stop"] - part["start"] for part in task["startstops"] if part["action"] == "compute")
+        for task in stream.data
+        if str(task["key"]).startswith("grade_task-")
+    ]
+    return ClassRun(ready - started, done - ready, per_submission, rows)
 
 
 def _busy(n: int) -> int:
@@ -128,6 +182,18 @@ def time_nbgrader(course: Path, assignment: Assignment, env: dict[str, str]) -> 
     return time.perf_counter() - started
 
 
+def percentile(values: list[float], q: int) -> float:
+    """The q-th percentile, as NumPy's default computes it (linear between the closest ranks)."""
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def per_submission(seconds: list[float]) -> str:
+    """The median and 95th percentile of the grading tasks' times."""
+    if not seconds:
+        return "no grading task finished"
+    return f"median {statistics.median(seconds):.1f} s, p95 {percentile(seconds, 95):.1f} s"
+
+
 def spread(times: list[float]) -> str:
     """The median of repeated timings and their range."""
     if len(times) == 1:
@@ -136,7 +202,54 @@ def spread(times: list[float]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    assignment, n = get(args.assignment), args.submissions
+    assignment = get(args.assignment)
+    if args.submitted:
+        if args.nbgrader_copies or args.reviews:
+            raise SystemExit("error: --submitted measures the kit alone: nbgrader grades copies of the reference")
+        return run_submitted(args, assignment)
+    if args.scheduler or args.keep:
+        raise SystemExit("error: --scheduler and --keep go with --submitted")
+    return run_copies(args, assignment)
+
+
+def run_submitted(args: argparse.Namespace, assignment: Assignment) -> int:
+    """The class in --submitted graded in each of SETTINGS, side by side."""
+    try:
+        submissions = find_submissions(args.submitted, assignment.name)
+    except DiscoveryError as error:
+        raise SystemExit(f"error: {error}") from None
+    n, workers = len(submissions), available_cores()
+    where = f"the workers of {args.scheduler}" if args.scheduler else f"{workers} local workers"
+    print(
+        f"{n} submissions of {assignment.name} from {args.submitted}; {args.repeat} run(s) of each setting on {where}"
+    )
+    per_hour: dict[str, float] = {}
+    for name, policy in SETTINGS.items():
+        keep = args.keep / name if args.keep else None
+        runs = []
+        for _ in range(args.repeat):
+            if keep:
+                shutil.rmtree(keep, ignore_errors=True)
+            runs.append(time_kit(assignment, submissions, workers, policy, args.scheduler, keep))
+        per_hour[name] = n / statistics.median(run.seconds for run in runs) * 3600
+        last = runs[-1]
+        statuses = Counter(status_of(results) for results in last.rows.values())
+        print(
+            f"kit, {name}: {spread([run.seconds for run in runs])} = {per_hour[name]:.0f} submissions per hour;"
+            f" per submission {per_submission(last.per_submission)};"
+            f" {len(last.rows)} rows ({', '.join(f'{count} {status}' for status, count in sorted(statuses.items()))})"
+            f" (cluster start and imports, once per class: {statistics.median(run.start for run in runs):.1f} s)",
+            flush=True,
+        )
+    print(
+        f"training reuse: {per_hour['training-reuse'] / per_hour['no-training-reuse']:.2f}x the throughput without it"
+    )
+    return 0
+
+
+def run_copies(args: argparse.Namespace, assignment: Assignment) -> int:
+    """N copies of the reference on 1 and 2 workers (and one per core), then nbgrader's copies."""
+    n = args.submissions
     m = n if args.nbgrader_copies is None else args.nbgrader_copies
     env = nbgrader_env(assignment, args.reviews) if m else {}
     worker_counts = sorted({1, 2, available_cores()})
@@ -149,10 +262,11 @@ def run(args: argparse.Namespace) -> int:
         kit_course, nbgrader_course = Path(folder, "kit"), Path(folder, "nbgrader")
         kit_course.mkdir()
         make_course(assignment, n, kit_course)
+        submissions = find_submissions(kit_course / "submitted", assignment.name)
         grading: dict[int, float] = {}
         for workers in worker_counts:
-            runs = [time_kit(assignment, kit_course, workers) for _ in range(args.repeat)]
-            starts, times = [start for start, _ in runs], [seconds for _, seconds in runs]
+            runs = [time_kit(assignment, submissions, workers) for _ in range(args.repeat)]
+            starts, times = [run.start for run in runs], [run.seconds for run in runs]
             grading[workers] = statistics.median(times)
             machine = f"; the machine itself: {machine_speedup(workers):.2f}x" if workers > 1 else ""
             print(

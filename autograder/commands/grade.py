@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from autograder.atomic import remove_unfinished, write_text
@@ -205,23 +206,24 @@ def grade_one(args: argparse.Namespace, assignment: Assignment, policy: Policy) 
     return 0
 
 
+def write_student(out: Path, assignment: str, hidden_visibility: str, student: str, graded: Graded) -> None:
+    """A student's files in `out`; results.json last, since its presence marks the student as graded."""
+    folder = out / student
+    if graded.faults:
+        write_text("\n\n".join(graded.faults) + "\n", folder / GRADER_ERROR_LOG)
+    else:
+        (folder / GRADER_ERROR_LOG).unlink(missing_ok=True)
+    write_json(graded.instructor_results(hidden_visibility), folder / INSTRUCTOR_FILE)
+    results = graded.results(hidden_visibility)
+    write_text(feedback_html(student, assignment, results), folder / "feedback.html")
+    write_json(results, folder / RESULTS_FILE)
+
+
 def grade_many(args: argparse.Namespace, assignment: Assignment, policy: Policy, unpacked: Path) -> int:
     try:
         submissions = find_submissions(args.path, args.assignment, unpacked)
     except DiscoveryError as error:
         raise SystemExit(f"error: {error}") from None
-
-    def write_student(student: str, graded: Graded) -> None:
-        """A student's files; results.json last, since its presence marks the student as graded."""
-        folder = args.out / student
-        if graded.faults:
-            write_text("\n\n".join(graded.faults) + "\n", folder / GRADER_ERROR_LOG)
-        else:
-            (folder / GRADER_ERROR_LOG).unlink(missing_ok=True)
-        write_json(graded.instructor_results(args.hidden_visibility), folder / INSTRUCTOR_FILE)
-        results = graded.results(args.hidden_visibility)
-        write_text(feedback_html(student, args.assignment, results), folder / "feedback.html")
-        write_json(results, folder / RESULTS_FILE)
 
     if args.out.exists():
         remove_unfinished(args.out)
@@ -230,7 +232,7 @@ def grade_many(args: argparse.Namespace, assignment: Assignment, policy: Policy,
             submissions,
             args.assignment,
             args.out,
-            write_student,
+            partial(write_student, args.out, args.assignment, args.hidden_visibility),
             workers=args.workers,
             policy=policy,
             scheduler=args.scheduler,
