@@ -3,13 +3,13 @@
     autograder bench --assignment NAME --submissions N     the kit beside `nbgrader autograde`
     autograder bench --assignment NAME --submitted DIR     training reuse on and off, one class
 
-With --submissions, both grade the same N copies of the reference notebook. nbgrader runs every cell,
-training included, so the notebook's data size matters: --reviews sets the size of
-the data its data cell loads (the assignment's own setting; default: all, as students
-submit it). The kit skips those cells and checks each function directly. It trains
-every copy's model here: with training reuse, copies of the reference would never
-train, and the figures would say nothing about a real class. --nbgrader-copies 0
-leaves nbgrader out.
+With --submissions, both grade the same N copies of the reference notebook, the kit
+on 1 and 2 workers (and one per core). nbgrader runs every cell, training included,
+so the notebook's data size matters: --reviews sets the size of the data its data
+cell loads (the assignment's own setting; default: all, as students submit it). The
+kit skips those cells and checks each function directly. It trains every copy's
+model here: with training reuse, copies of the reference would never train, and the
+figures would say nothing about a real class. --nbgrader-copies 0 leaves nbgrader out.
 
 With --submitted, the kit grades the class found in DIR (as `autograder grade` finds
 it) twice: without training reuse, then with it, on one worker per core or on the
@@ -17,8 +17,8 @@ workers of --scheduler. Training reuse pays only for submissions that build the
 reference's model, so it is measured on distinct submissions, never on copies.
 Each line gives the throughput, the median and 95th percentile of the time per
 submission (each grading task's compute time, from the scheduler), and the
-statuses; --keep writes each setting's files (those of `autograder grade`) to
-KEEP/<setting>/.
+statuses; --keep writes each student's files, as `autograder grade` writes them,
+to KEEP/<setting>/<student>/.
 
 Each setting is timed --repeat times; a line gives the median and the spread (lowest
 to highest) and is printed as soon as that setting is measured, the kit's first.
@@ -50,6 +50,7 @@ from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, status_of
 from autograder.sandbox.policy import Policy
+from autograder.scratch import Scratch
 
 NO_REUSE = Policy(reuse_trainings=False)
 """Every copy trains its model, as nbgrader's copies do: the kit's figures beside nbgrader are without training reuse."""
@@ -60,10 +61,15 @@ SETTINGS = {"no-training-reuse": NO_REUSE, "training-reuse": Policy()}
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "bench", help="time class grading: the kit beside nbgrader autograde", description=__doc__
+        "bench",
+        help="time class grading: the kit beside nbgrader autograde, or with training reuse and without",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--assignment", required=True, choices=sorted(discover()))
-    parser.add_argument("--submissions", type=int, default=4)
+    parser.add_argument(
+        "--submissions", type=int, default=4, help="copies of the reference the kit grades (default: %(default)s)"
+    )
     parser.add_argument(
         "--reviews", type=int, help="the data size of nbgrader's run of the data cells (default: all the data)"
     )
@@ -214,10 +220,17 @@ def run(args: argparse.Namespace) -> int:
 
 def run_submitted(args: argparse.Namespace, assignment: Assignment) -> int:
     """The class in --submitted graded in each of SETTINGS, side by side."""
-    try:
-        submissions = find_submissions(args.submitted, assignment.name)
-    except DiscoveryError as error:
-        raise SystemExit(f"error: {error}") from None
+    with Scratch("kit-zip-") as unpacked:  # where a .zip's notebooks are, while they are graded
+        try:
+            submissions = find_submissions(args.submitted, assignment.name, unpacked.path)
+        except DiscoveryError as error:
+            raise SystemExit(f"error: {error}") from None
+        compare_settings(args, assignment, submissions)
+    return 0
+
+
+def compare_settings(args: argparse.Namespace, assignment: Assignment, submissions: list[Submission]) -> None:
+    """Each of SETTINGS timed --repeat times; a line for each as soon as it is measured."""
     n, workers = len(submissions), available_cores()
     where = f"the workers of {args.scheduler}" if args.scheduler else f"{workers} local workers"
     print(
@@ -244,7 +257,6 @@ def run_submitted(args: argparse.Namespace, assignment: Assignment) -> int:
     print(
         f"training reuse: {per_hour['training-reuse'] / per_hour['no-training-reuse']:.2f}x the throughput without it"
     )
-    return 0
 
 
 def run_copies(args: argparse.Namespace, assignment: Assignment) -> int:
