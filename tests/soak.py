@@ -18,7 +18,7 @@ This script adds, per setting, the rows written (must be N); the results.json fi
 differ between the settings (must be none: training reuse changes no verdict); the student
 processes left (must be 0), the grader's files left in the temp folder, zombie processes
 under the workers, and the coordinator's peak resident memory. Exit code 1 if a "must"
-fails. It is a script, not a test: with N = 200 it keeps both cores busy for over an hour.
+fails. It is a script, not a test: with N = 200 it keeps both cores busy for about two hours.
 """
 
 import argparse
