@@ -35,6 +35,12 @@ def test_one_id_from_two_files_keeps_both_apart(tmp_path):
     assert [s.student for s in find_submissions(tmp_path, "sentiment_rnn")] == ["frank_v1", "frank_v2"]
 
 
+def test_one_file_name_in_two_folders_keeps_both_apart(tmp_path):
+    alice, bob = touch(tmp_path / "alice" / "rnn_basics.ipynb"), touch(tmp_path / "bob" / "rnn_basics.ipynb")
+    found = find_submissions(tmp_path, "sentiment_rnn")
+    assert [(s.student, s.notebook) for s in found] == [("alice_rnn_basics", alice), ("bob_rnn_basics", bob)]
+
+
 def test_zip_from_an_lms(tmp_path):
     archive = tmp_path / "submissions.zip"
     with zipfile.ZipFile(archive, "w") as bundle:

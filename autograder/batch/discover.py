@@ -74,9 +74,15 @@ def _loose_notebooks(root: Path, assignment: str) -> list[Submission]:
             instead = f"{wanted}_{lms.owner.id}" if lms and lms.owner.id else notebook.stem
             candidates.append((wanted, instead, notebook, lms))
     wanted_ids = [wanted for wanted, *_ in candidates]
+    ids = [wanted if wanted_ids.count(wanted) == 1 else instead for wanted, instead, *_ in candidates]
+    # The same file name in two folders (alice/hw.ipynb, bob/hw.ipynb) still gives one id: each takes its path.
     return [
-        Submission(wanted if wanted_ids.count(wanted) == 1 else instead, notebook, lms)
-        for wanted, instead, notebook, lms in candidates
+        Submission(
+            student if ids.count(student) == 1 else "_".join(notebook.relative_to(root).with_suffix("").parts),
+            notebook,
+            lms,
+        )
+        for student, (_, _, notebook, lms) in zip(ids, candidates)
     ]
 
 
