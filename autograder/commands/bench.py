@@ -145,12 +145,12 @@ def time_kit(
             )
         done = time.perf_counter()
     warn_if_unconfined(rows.values())
-    per_submission = [
+    task_seconds = [
         sum(part["stop"] - part["start"] for part in task["startstops"] if part["action"] == "compute")
         for task in stream.data
         if str(task["key"]).startswith("grade_task-")
     ]
-    return ClassRun(ready - started, done - ready, per_submission, rows)
+    return ClassRun(ready - started, done - ready, task_seconds, rows)
 
 
 def _busy(n: int) -> int:
