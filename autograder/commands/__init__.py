@@ -1,1 +1,1 @@
-"""One module per subcommand: each has add_parser(subparsers), which sets `run`."""
+"""One module per subcommand: each has add_parser(subparsers, summary), which sets `run`; autograder/cli.py imports it only when its command runs."""

@@ -59,10 +59,10 @@ SETTINGS = {"no-training-reuse": NO_REUSE, "training-reuse": Policy()}
 """--submitted's settings, in the order they run: each pays for its own trainings of the reference."""
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser(
         "bench",
-        help="time class grading: the kit beside nbgrader autograde, or with training reuse and without",
+        help=summary,
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -49,10 +49,10 @@ def probe_code(bench: Benchmark) -> str:
     )
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser(
         "benchmark-reference",
-        help="run the instructor's notebook end to end: accuracy and timings",
+        help=summary,
         description=__doc__,
     )
     parser.add_argument(

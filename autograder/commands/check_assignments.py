@@ -18,10 +18,8 @@ from autograder.reporting.table import format_table
 from autograder.sandbox.policy import DEFAULT_POLICY
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "check-assignments", help="release, then grade each reference and blank stub", description=__doc__
-    )
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("check-assignments", help=summary, description=__doc__)
     parser.add_argument("--assignment", action="append", choices=sorted(discover()), help="only these (default: all)")
     parser.set_defaults(run=run)
 

@@ -62,9 +62,9 @@ def _add_actions(parser: argparse.ArgumentParser) -> None:
         action.set_defaults(run=run)
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     """Register `autograder data` with the console script's parser."""
-    parser = subparsers.add_parser("data", help=__doc__, description=__doc__)
+    parser = subparsers.add_parser("data", help=summary, description=__doc__)
     _add_actions(parser)
 
 

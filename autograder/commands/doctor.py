@@ -161,8 +161,8 @@ def report(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("doctor", help="say what this machine lacks for the kit", description=__doc__)
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("doctor", help=summary, description=__doc__)
     parser.set_defaults(run=run)
 
 

@@ -29,10 +29,8 @@ IMPORT_HOW = {
 }
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "export", help="put a class's grades into an LMS's gradebook CSV", description=__doc__
-    )
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("export", help=summary, description=__doc__)
     lms = parser.add_subparsers(dest="lms", required=True)
     canvas = lms.add_parser(CANVAS, help="fill a column of Canvas's gradebook export", description=__doc__)
     canvas.add_argument(

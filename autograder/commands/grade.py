@@ -57,8 +57,8 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("grade", help="grade one notebook or a whole class", description=__doc__)
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("grade", help=summary, description=__doc__)
     parser.add_argument("path", type=Path, help="a submitted .ipynb, a folder of submissions, or a .zip of them")
     parser.add_argument("--assignment", required=True, choices=sorted(discover()))
     parser.add_argument(

@@ -15,8 +15,8 @@ from autograder.authoring.sync import sync
 from autograder.course import AssignmentError, course_root, get
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("new", help="scaffold a new assignment", description=__doc__)
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("new", help=summary, description=__doc__)
     parser.add_argument("name", help="the assignment's name: a lowercase Python identifier")
     parser.add_argument("--functions", required=True, help="the graded functions, comma-separated: f,g,h")
     parser.set_defaults(run=run)

@@ -19,10 +19,8 @@ from autograder.similarity.compare import ClassSimilarity, compare_class
 PAGE_FILE = "similarity.html"
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "similarity", help="similar solutions across a class, per function", description=__doc__
-    )
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("similarity", help=summary, description=__doc__)
     parser.add_argument("path", type=Path, help="a folder of submissions, or a .zip of them")
     parser.add_argument("--assignment", required=True, choices=sorted(discover()))
     parser.add_argument("--out", type=Path, required=True, help="the folder for the similarity files")

@@ -12,8 +12,8 @@ from autograder.authoring.sync import sync
 from autograder.course import AssignmentError, discover
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sync", help="write an assignment's derived files (release/, solutions/, points)")
+def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
+    parser = subparsers.add_parser("sync", help=summary)
     parser.add_argument("assignment", nargs="+", help="the assignments to sync")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a derived file is out of date")
     parser.set_defaults(run=run)

@@ -1,0 +1,48 @@
+"""The console script: every command is reachable, and naming one loads only that command's libraries."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import autograder.commands
+from autograder.cli import COMMANDS
+
+HEAVY = ("dask", "distributed", "nbgrader", "pandas", "tensorflow", "keras", "nbformat", "autograder.assignments.")
+
+
+def test_every_command_module_is_a_command():
+    modules = {path.stem for path in Path(autograder.commands.__file__).parent.glob("*.py")} - {"__init__"}
+    assert {name.replace("-", "_") for name in COMMANDS} == modules
+
+
+def loaded_by(code: str) -> list[str]:
+    """The heavy modules a fresh interpreter has loaded after running `code`."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{code}\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [
+        name for name in done.stdout.splitlines() if name.startswith(HEAVY) or name in {h.rstrip(".") for h in HEAVY}
+    ]
+
+
+def test_importing_the_cli_loads_no_command_library():
+    assert loaded_by("import autograder.cli") == []
+
+
+def test_help_loads_no_command_library_and_lists_every_command():
+    code = "from autograder.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    assert loaded_by(code) == []
+    printed = subprocess.run([sys.executable, "-m", "autograder.cli", "--help"], capture_output=True, text=True)
+    assert printed.returncode == 0 and all(name in printed.stdout for name in COMMANDS), printed.stdout
+
+
+def test_a_command_loads_its_own_module_only():
+    code = "from autograder.cli import main\ntry:\n    main(['sync', '--help'])\nexcept SystemExit:\n    pass"
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"], capture_output=True, text=True
+    )
+    commands = sorted(m for m in done.stdout.splitlines() if m.startswith("autograder.commands."))
+    assert commands == ["autograder.commands.sync"], commands
