@@ -1,24 +1,45 @@
-"""Shared helpers of the kit's own tests: grading notebooks through the real CLI."""
+"""The suite's tiers and time limits; its fixtures are in tests/support/ (fixtures.py, browser.py).
 
-import csv
-import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+Two tiers (docs/benchmarks.md#the-test-suite):
+- the fast tier, `pytest -m "not slow"`: every test that starts no kernel, venv, browser,
+  cluster, nbgrader run or class run; what an engineer runs after each edit;
+- the whole suite, `pytest`: what `.ci/run` runs.
 
-import nbformat
+A test says what it starts with the markers of STARTS (pyproject.toml registers them),
+set on the test or its module, or given here from the fixtures it uses; each of them
+makes the test `slow`. Each test has a time limit (pytest-timeout), a guard against a hang
+rather than a speed check: its own `timeout` marker where it has one, else the largest of
+its markers' limits below, each at least three times what such a test was measured to take.
+"""
+
 import pytest
-from kitdata.paths import resolve_data_dir
 
-from autograder.course import Assignment, discover, get
 from autograder.engine.plugin import MARKERS
 
-pytest_plugins = ["browser"]  # tests/browser.py: chromium through Playwright, Jupyter servers for it to open
+pytest_plugins = ["support.fixtures", "support.browser"]
+
+STARTS = ("kernel", "nbgrader", "venv", "browser", "cluster", "class_run")
+"""What a slow test starts; a test with none of these is in the fast tier."""
+BY_FIXTURE = {
+    "class_runs": "class_run",
+    "class_run": "class_run",
+    "reference_results": "class_run",
+    "stub_results": "class_run",
+    "student_venv": "venv",
+    "venv_under_tmp": "venv",
+    "page": "browser",
+}
+"""Fixtures that start something, and the marker each gives the tests that use it."""
+TIME_LIMITS = {
+    "fast": 60,
+    "kernel": 600,
+    "nbgrader": 900,
+    "venv": 900,
+    "browser": 600,
+    "cluster": 900,
+    "class_run": 1800,
+}
+"""Seconds, setup and teardown included: a class run starts in the setup of the first test that needs it."""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -27,195 +48,13 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", marker)
 
 
-ASSIGNMENT = get("sentiment_rnn")  # the assignment of the sandbox and class-grading tests
-AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
-
-
-def require_data_dir() -> Path:
-    """Tests that need the real datasets read them from KIT_DATA_DIR, as the README's command sets it (made absolute)."""
-    if not os.environ.get("KIT_DATA_DIR"):
-        pytest.fail(
-            "KIT_DATA_DIR is not set: run the tests with the README's command (it points at ../shared/datasets)"
-        )
-    return resolve_data_dir()
-
-
-def autograder(
-    *args: str | Path, timeout: float = 3600, python: str = sys.executable, env: dict | None = None
-) -> subprocess.CompletedProcess:
-    """The kit's command line in a child process run by `python`, as an instructor runs it, and what it printed;
-    fails if it fails."""
-    require_data_dir()
-    command = [python, *AUTOGRADER[1:], *map(str, args)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
-    assert done.returncode == 0, f"autograder {args[0]} failed:\n{done.stdout}\n{done.stderr}"
-    return done
-
-
-def grade(notebook: Path, results: Path, assignment: Assignment = ASSIGNMENT) -> dict:
-    """Grade one notebook with `autograder grade` in a child process; return its results.json."""
-    autograder("grade", notebook, "--assignment", assignment.name, "--results", results, timeout=600)
-    return json.loads(results.read_text(encoding="utf-8"))
-
-
-def by_function(results: dict) -> dict[str, tuple[float, float]]:
-    """(score, max_score) per graded function, from the tests' tags."""
-    totals: dict[str, tuple[float, float]] = {}
-    for test in results["tests"]:
-        (function,) = test["tags"]
-        score, points = totals.get(function, (0.0, 0.0))
-        totals[function] = (score + test["score"], points + test["max_score"])
-    return totals
-
-
-@pytest.fixture(scope="session", params=sorted(discover()))
-def assignment(request: pytest.FixtureRequest) -> Assignment:
-    """Each of the kit's assignments in turn: the tests that take it hold for every one."""
-    return get(request.param)
-
-
-@pytest.fixture(scope="session")
-def source_notebook() -> nbformat.NotebookNode:
-    """sentiment_rnn's instructor notebook."""
-    return nbformat.read(ASSIGNMENT.source_notebook, as_version=4)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system
-        shutil.copy2(source, target)
-
-
-@pytest.fixture(scope="session")
-def venv_under_tmp() -> Iterator[Path]:
-    """The Python of a copy of the tests' venv under /tmp, a common place for a throwaway environment.
-
-    A copy, not a new venv: the same packages, in a venv whose every file lies under /tmp. Files are
-    hard-linked where /tmp is on the venv's file system (a few seconds), else copied (2-3 GB).
-    """
-    if sys.prefix == sys.base_prefix:
-        pytest.fail("the tests must run in the kit's venv (README's command) to copy it under /tmp")
-    venv = Path(tempfile.mkdtemp(prefix="kit-venv-", dir="/tmp"))
-    try:
-        shutil.copytree(sys.prefix, venv, symlinks=True, copy_function=_link_or_copy, dirs_exist_ok=True)
-        yield venv / "bin" / Path(sys.executable).name
-    finally:
-        shutil.rmtree(venv, ignore_errors=True)
-
-
-@dataclass(frozen=True)
-class ClassRun:
-    submitted: Path
-    out: Path
-    results: dict[str, dict]
-    """Each student's results.json, what the student sees."""
-    instructor: dict[str, dict]
-    """Each student's results.instructor.json."""
-    python: str
-    """The interpreter the grader ran with."""
-    printed: subprocess.CompletedProcess
-    """What `autograder grade` printed: the instructor's terminal."""
-
-
-@pytest.fixture(scope="session")
-def class_runs(
-    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Callable[[Assignment], ClassRun]:
-    """Every case of tests/cases.py for an assignment, graded once as one class with 2 workers and a gradebook.
-
-    Some hostile fixtures write wherever they can; they are only run inside bubblewrap, and
-    with the grader's venv under /tmp (venv_under_tmp), where the sandbox's empty /tmp once
-    hid the interpreter. The other assignments' runs use the tests' own venv.
-    """
-    from cases import HOSTILE_ASSIGNMENT, class_of_cases
-
-    from autograder.sandbox.isolation import bubblewrap_problem
-
-    runs: dict[str, ClassRun] = {}
-    failed: dict[str, str] = {}  # a class run that failed fails every test that needs it, without running again
-
-    def run(assignment: Assignment) -> ClassRun:
-        if assignment.name in runs:
-            return runs[assignment.name]
-        if assignment.name in failed:
-            pytest.fail(
-                f"{assignment.name}'s class run failed (see the first test that needed it):\n{failed[assignment.name]}"
-            )
-        try:
-            return graded_class(assignment)
-        except BaseException as error:
-            failed[assignment.name] = str(error)[-3000:]
-            raise
-
-    def graded_class(assignment: Assignment) -> ClassRun:
-        python = sys.executable
-        if assignment.name == HOSTILE_ASSIGNMENT:
-            if problem := bubblewrap_problem():
-                pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
-            python = str(request.getfixturevalue("venv_under_tmp"))
-        root = tmp_path_factory.mktemp(f"class-{assignment.name}")
-        submitted, out = root / "submitted", root / "out"
-        source = nbformat.read(assignment.source_notebook, as_version=4)
-        cases = {**class_of_cases(assignment, source), "blank": assignment.release_notebook.read_bytes()}
-        for student, case in cases.items():
-            path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
-            path.parent.mkdir(parents=True)
-            path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
-        options = ("--out", out, "--workers", "2", "--gradebook", out / "gradebook.db")
-        printed = autograder("grade", submitted, "--assignment", assignment.name, *options, python=python)
-        students = [folder for folder in out.iterdir() if folder.is_dir()]
-        runs[assignment.name] = ClassRun(
-            submitted,
-            out,
-            {folder.name: read_json(folder / "results.json") for folder in students},
-            {folder.name: read_json(folder / "results.instructor.json") for folder in students},
-            python,
-            printed,
-        )
-        return runs[assignment.name]
-
-    return run
-
-
-@pytest.fixture(scope="session")
-def class_run(class_runs: Callable[[Assignment], ClassRun]) -> ClassRun:
-    """sentiment_rnn's class run, with the hostile fixtures: the tests of the sandbox and of class grading use it."""
-    return class_runs(ASSIGNMENT)
-
-
-def read_json(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignment = ASSIGNMENT) -> list[dict]:
-    """`autograder grade` on a class folder; the rows of its grades.csv."""
-    autograder("grade", submitted, "--assignment", assignment.name, "--out", out, *options)
-    with open(out / "grades.csv", newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-@pytest.fixture(scope="session")
-def reference_results(class_runs: Callable[[Assignment], ClassRun], assignment: Assignment) -> dict:
-    """The instructor's notebook, whose solution cells are the reference, as graded in the class run."""
-    return class_runs(assignment).results["honest"]
-
-
-@pytest.fixture(scope="session")
-def stub_results(class_runs: Callable[[Assignment], ClassRun], assignment: Assignment) -> dict:
-    """The released student notebook, untouched, as graded in the class run."""
-    return class_runs(assignment).results["blank"]
-
-
-@pytest.fixture(scope="session")
-def student_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One fresh venv with the student requirements of every assignment, and nothing of the grader (tests/studentenv.py)."""
-    from studentenv import make_student_venv
-
-    from autograder.authoring.pack import student_requirements
-
-    notebooks = [nbformat.read(a.release_notebook, as_version=4) for a in discover().values()]
-    requirements = sorted({line for notebook in notebooks for line in student_requirements(notebook)})
-    folder = tmp_path_factory.mktemp("student") / "venv"
-    make_student_venv(folder, requirements)
-    return folder
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        starts = {marker for marker in STARTS if item.get_closest_marker(marker)}
+        starts |= {BY_FIXTURE[name] for name in item.fixturenames if name in BY_FIXTURE}
+        for marker in starts:
+            item.add_marker(marker)
+        if starts:
+            item.add_marker("slow")
+        if item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(max(TIME_LIMITS[marker] for marker in starts | {"fast"})))

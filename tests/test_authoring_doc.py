@@ -15,8 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import require_data_dir
-from copies import changed_paths, copy_of_repository
+from support.copies import changed_paths, copy_of_repository
+from support.kit import require_data_dir
 
 from autograder.authoring.scaffold import own_paths
 from autograder.course import course_root

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser import jupyter_server
 from playwright.sync_api import Page, expect
-from studentenv import completed, pack, student_env
+from support.browser import jupyter_server
+from support.studentenv import completed, pack, student_env
 
 from autograder.course import get
 from autograder.notebook.cells import nbgrader_meta

@@ -6,10 +6,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from support import REPO
+
 from autograder.atomic import atomic_path, remove_unfinished
 from autograder.scratch import Scratch
 
-REPO = Path(__file__).resolve().parents[1]
 HOLDER = "from autograder.scratch import Scratch; print(Scratch('kit-test-').path, flush=True); input()"
 
 

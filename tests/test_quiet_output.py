@@ -13,7 +13,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from conftest import ClassRun, autograder
+from support.fixtures import ClassRun
+from support.kit import autograder
 
 from autograder.course import Assignment, get
 

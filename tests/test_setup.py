@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import AUTOGRADER, require_data_dir
+from support.kit import AUTOGRADER, require_data_dir
 
 from autograder.commands.doctor import SYSTEM_PACKAGES_SCRIPT
 

@@ -45,7 +45,7 @@ MUTANTS: list[tuple[str, str, str, str]] = [
     ("constant_not_handled", "r2_score", "    if total == 0:\n        return 1.0 if residual == 0 else 0.0\n", ""),
 ]
 
-# The checks that must catch a mutant, by the start of their names (tests/test_mutants.py): the learning
+# The checks that must catch a mutant, by the start of their names (tests/assignments/test_mutants.py): the learning
 # checks fail an output that cannot reach the ratings and a prediction that ignores the review.
 MUST_FAIL = {
     "mlp_sigmoid_output": "create_mlp_model: learns",

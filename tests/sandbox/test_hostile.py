@@ -1,0 +1,109 @@
+"""Hostile and broken submissions, graded in one class run beside an honest one.
+
+Each case names the functions that must lose their points and what their failed
+checks must say; every other function of the case keeps full marks, and the
+honest submission keeps all 40. The fixtures are in tests/hostile/, named by what
+they do. docs/security.md points here.
+"""
+
+import json
+
+import psutil
+import pytest
+from support.cases import HOSTILE
+from support.kit import ASSIGNMENT, by_function
+
+NOT_A_NOTEBOOK = {f: "Not graded" for f in ASSIGNMENT.functions}
+EXPECTED = {  # case: {function that scores 0: text each of its failed checks shows}
+    "honest": {},
+    "infinite_loop": {"make_lexicon": "time limit", "pad_idx_seqs": "time limit"},
+    "exits_and_crashes": {
+        "text_to_tokens": "KeyboardInterrupt",
+        "tokens_to_idxs": "SystemExit: 3",
+        "idx_seqs_to_bows": "process died",
+        "pad_idx_seqs": "process died",
+        "create_rnn_model": "process died",
+    },
+    "memory_hog": {"idx_seqs_to_bows": "memory limit"},
+    "print_flood": {},
+    "monkeypatching": {"make_lexicon": ""},
+    "return_value_tricks": {
+        "make_lexicon": "returned a __main__.AlwaysEqualDict",
+        "tokens_to_idxs": "returned a __main__.AlwaysEqualList",
+        "idx_seqs_to_bows": "returned a __main__.AlwaysEqualArray",
+        "pad_idx_seqs": "returned a __main__.LooksLikeAnArray",
+    },
+    "reading_the_reference": {"make_lexicon": "the reference solution is nowhere to be found"},
+    "forging_results": {"make_lexicon": ""},
+    "phoning_home": {"make_lexicon": "Network is unreachable"},
+    "child_processes": {},
+    "empty": NOT_A_NOTEBOOK,
+    "binary_garbage": NOT_A_NOTEBOOK,
+    "not_a_notebook": NOT_A_NOTEBOOK,
+    "solution_cell_raises": {"make_lexicon": "cell 'make_lexicon' raised ModuleNotFoundError"},
+    "test_cells_deleted": {},
+    "test_cells_edited": {"make_lexicon": ""},
+    "duplicate_cell_ids": {},
+    "another_assignments_notebook": {f: "is not defined" for f in ASSIGNMENT.functions},
+}
+NOTES = {  # case: text the top-level output of the instructor's copy must hold (and results.json, but the sandbox's)
+    "honest": "Sandbox: bubblewrap",
+    "print_flood": "printed more than 1024 KiB; the rest was not kept",
+    "exits_and_crashes": "started again after",
+    "test_cells_deleted": "Test cells deleted: test_text_to_tokens",
+    "test_cells_edited": "Test cells edited: test_make_lexicon",
+    "duplicate_cell_ids": "Repaired: 31 cells had the id of another cell",
+    "another_assignments_notebook": "none of the answer cells of sentiment_rnn",
+}
+
+
+def test_every_fixture_has_an_expected_result():
+    fixtures = {path.stem for path in HOSTILE.iterdir()}
+    assert fixtures <= set(EXPECTED), f"fixtures without an expected result: {fixtures - set(EXPECTED)}"
+
+
+@pytest.mark.parametrize("case", EXPECTED)
+def test_case_loses_exactly_the_points_it_should(case, class_run):
+    results = class_run.results[case]
+    scores = by_function(results)
+    zero = EXPECTED[case]
+    assert {f: scores[f][0] for f in zero} == dict.fromkeys(zero, 0.0), scores
+    assert {f: s for f, (s, p) in scores.items() if f not in zero} == {
+        f: p for f, (s, p) in scores.items() if f not in zero
+    }
+    for test in results["tests"]:
+        (function,) = test["tags"]
+        if function in zero and test["status"] == "failed":
+            assert zero[function] in test["output"], test
+
+
+@pytest.mark.parametrize("case", NOTES)
+def test_results_say_how_the_submission_ran(case, class_run):
+    """The instructor reads every note; the student all but the sandbox's, a note about the grader's machine."""
+    note, student = NOTES[case], class_run.results[case].get("output", "")
+    assert note in class_run.instructor[case].get("output", ""), class_run.instructor[case].get("output")
+    assert (note in student) == (not note.startswith("Sandbox")), student
+
+
+def test_forged_results_files_change_nothing(class_run):
+    """forging_results wrote full-score files wherever it could; every result in the class is the grader's own."""
+    out = class_run.out
+    for student, document in class_run.results.items():
+        assert document.get("output") != "forged" and document["tests"], student
+        assert json.loads((out / student / "results.json").read_text(encoding="utf-8")) == document
+    assert "forged" not in (out / "grades.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("way", ["import_reference", "walk_for_reference"])
+def test_reading_the_reference_works_outside_the_sandbox(way, monkeypatch):
+    """Unconfined, from the kit's folder, both ways of the fixture find the reference: the sandbox is what stops them."""
+    monkeypatch.chdir(ASSIGNMENT.root / "tests")
+    scope: dict = {}
+    exec((HOSTILE / "reading_the_reference.py").read_text(encoding="utf-8"), scope)
+    assert scope[way]().make_lexicon([["a", "a", "b"]], 1) == {"a": 2, "<UNK>": 1}
+
+
+def test_no_process_outlives_its_grading(class_run):
+    """child_processes left three sleeps behind and every case had a kernel; none of them is still running."""
+    commands = [" ".join(process.info["cmdline"] or []) for process in psutil.process_iter(["cmdline"])]
+    assert [c for c in commands if "sleep 613." in c or "kit-submission-" in c] == []

@@ -1,0 +1,167 @@
+"""The submissions the kit's tests grade together in one class run, by name.
+
+Mutants (one bug each), other correct answers, and the hostile fixtures of
+tests/hostile/ are all built from the instructor's notebook and graded side by
+side with an honest copy of it, the way a real class is graded.
+
+Mutants are packed into bundles, at most one per function: bundle k holds the k-th
+mutant of every function. A bundle shows that several bugs at once each cost only
+their own function's points, and it is graded once instead of once per mutant,
+which is most of the test suite's time. Other correct answers are bundled the same way.
+"""
+
+import copy
+import importlib
+import json
+import re
+from collections import Counter
+
+import nbformat
+
+from autograder.course import Assignment
+from autograder.notebook.cells import nbgrader_meta
+from support import HOSTILE
+
+HOSTILE_ASSIGNMENT = "sentiment_rnn"  # the fixtures in tests/hostile/ replace its solution cells
+
+
+Change = tuple[str, str, str, str]  # (name, function, text in its solution cell, replacement)
+
+
+def _mutants_module(assignment: Assignment):
+    """autograder/assignments/<name>/mutants.py."""
+    return importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
+
+
+def mutants_of(assignment: Assignment) -> tuple[list[Change], list[Change]]:
+    """The mutants.py's MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
+    module = _mutants_module(assignment)
+    return module.MUTANTS, module.VALID_VARIANTS
+
+
+def must_fail_of(assignment: Assignment) -> dict[str, str]:
+    """The mutants.py's MUST_FAIL, if it has one: mutant -> the start of the name of the checks that must fail it."""
+    return getattr(_mutants_module(assignment), "MUST_FAIL", {})
+
+
+def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.NotebookNode:
+    (cell,) = [
+        c for c in notebook.cells if nbgrader_meta(c).get("grade_id") == function and nbgrader_meta(c).get("solution")
+    ]
+    return cell
+
+
+def mutated(source: nbformat.NotebookNode, *changes: Change) -> nbformat.NotebookNode:
+    """The notebook with each change made in the solution cell of its function."""
+    notebook = copy.deepcopy(source)
+    for name, function, old, new in changes:
+        cell = solution_cell(notebook, function)
+        assert old in cell.source, f"{name} no longer applies to the solution of {function}: {old!r}"
+        cell.source = cell.source.replace(old, new)
+    return notebook
+
+
+def bundles(changes: list[Change], kind: str) -> dict[str, list[Change]]:
+    """The changes packed into notebooks "<kind>-1", "<kind>-2", ...: the k-th change of each function goes to the k-th."""
+    packed: dict[str, list[Change]] = {}
+    seen: Counter[str] = Counter()
+    for change in changes:
+        seen[change[1]] += 1
+        packed.setdefault(f"{kind}-{seen[change[1]]}", []).append(change)
+    return packed
+
+
+def bundled(assignment: Assignment) -> dict[str, list[Change]]:
+    """An assignment's mutants and other correct answers, by the student name of the bundle that holds them."""
+    mutants, variants = mutants_of(assignment)
+    return bundles(mutants, "mutants") | bundles(variants, "variants")
+
+
+def bundle_of(assignment: Assignment, name: str) -> tuple[str, list[Change]]:
+    """The bundle that holds the mutant or other correct answer `name`, and all its changes."""
+    (found,) = [
+        (student, changes) for student, changes in bundled(assignment).items() if name in (c[0] for c in changes)
+    ]
+    return found
+
+
+def hostile(source: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """The reference with a fixture's code in it: in place of the solutions it names, or as a cell of its own."""
+    code = (HOSTILE / f"{name}.py").read_text(encoding="utf-8")
+    notebook = copy.deepcopy(source)
+    if replaced := re.search(r"^# replaces: (.+)$", code, re.MULTILINE):
+        first, *others = [function.strip() for function in replaced[1].split(",")]
+        solution_cell(notebook, first).source = code
+        for function in others:
+            solution_cell(notebook, function).source = f"# {function} is defined in the cell of {first}\n"
+    else:
+        assert re.search(r"^# adds a cell$", code, re.MULTILINE), (
+            f"{name}.py must say what it replaces or that it adds a cell"
+        )
+        notebook.cells.append(nbformat.v4.new_code_cell(code))
+    return notebook
+
+
+def without_test_cells(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    notebook = copy.deepcopy(source)
+    notebook.cells = [
+        c for c in notebook.cells if not nbgrader_meta(c).get("grade") or nbgrader_meta(c).get("solution")
+    ]
+    return notebook
+
+
+def tests_edited_to_pass(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A wrong make_lexicon whose test cell the student emptied so that it 'passes'."""
+    notebook = mutated(source, ("stricter_lexicon", "make_lexicon", "count > min_freq", "count > min_freq + 5"))
+    for cell in notebook.cells:
+        if nbgrader_meta(cell).get("grade_id") == "test_make_lexicon":
+            cell.source = "pass\n"
+    return notebook
+
+
+def duplicate_cell_ids(source: nbformat.NotebookNode) -> bytes:
+    """Every cell with the first cell's id, as raw JSON (nbformat.write would repair the ids)."""
+    notebook = copy.deepcopy(source)
+    for cell in notebook.cells[1:]:
+        cell.id = notebook.cells[0].id
+    return json.dumps(notebook).encode()
+
+
+def another_assignments(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A notebook of some other homework: its cells have other grade ids and functions."""
+    notebook = copy.deepcopy(source)
+    for cell in notebook.cells:
+        if meta := nbgrader_meta(cell):
+            meta["grade_id"] = f"hw9_{meta['grade_id']}"
+        cell.source = re.sub(r"^def (\w+)\(", r"def hw9_\1(", cell.source, flags=re.MULTILINE)
+    return notebook
+
+
+def class_of_cases(assignment: Assignment, source: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode | bytes]:
+    """Every submission of an assignment's class run: a notebook, or raw bytes for files that are not one.
+
+    Each assignment has its honest copy, mutants and other correct answers; the hostile
+    fixtures target the sandbox, not an assignment, and are graded with sentiment_rnn's.
+    """
+    cases: dict[str, nbformat.NotebookNode | bytes] = {"honest": source}
+    cases |= {student: mutated(source, *changes) for student, changes in bundled(assignment).items()}
+    if assignment.name != HOSTILE_ASSIGNMENT:
+        return cases
+    cases |= {path.stem: hostile(source, path.stem) for path in sorted(HOSTILE.glob("*.py"))}
+    cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}
+    cases |= {
+        "solution_cell_raises": mutated(
+            source,
+            (
+                "import_error",
+                "make_lexicon",
+                "def make_lexicon(",
+                "import not_a_module_anywhere\n\n\ndef make_lexicon(",
+            ),
+        ),
+        "test_cells_deleted": without_test_cells(source),
+        "test_cells_edited": tests_edited_to_pass(source),
+        "duplicate_cell_ids": duplicate_cell_ids(source),
+        "another_assignments_notebook": another_assignments(source),
+    }
+    return cases
