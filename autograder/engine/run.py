@@ -1,5 +1,9 @@
 """Run an assignment's checks in this process, against any Student."""
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from autograder.course import Assignment, AssignmentError
@@ -25,6 +29,21 @@ PYTEST_ARGS = (
 )
 
 
+@contextmanager
+def _own_options() -> Iterator[None]:
+    """pytest with the grader's options only.
+
+    PYTEST_ADDOPTS from the shell that started the grader (an instructor's `-x`, `-k` or
+    `--basetemp`, or the kit's own test suite's) would change which checks run, or stop them.
+    """
+    saved = os.environ.pop("PYTEST_ADDOPTS", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["PYTEST_ADDOPTS"] = saved
+
+
 class GraderError(Exception):
     """The kit's code or the grader's environment failed, not the submission; str() is the detail for the log."""
 
@@ -38,7 +57,8 @@ def run_checks(assignment: Assignment, student: Student, functions: tuple[str, .
     selected = functions or assignment.functions
     files = [str(assignment.check_module(name)) for name in selected]
     plugin = GradingPlugin(assignment, student)
-    code = pytest.main([*PYTEST_ARGS, "--rootdir", str(assignment.checks_dir), *files], plugins=[plugin, fixtures])
+    with _own_options():
+        code = pytest.main([*PYTEST_ARGS, "--rootdir", str(assignment.checks_dir), *files], plugins=[plugin, fixtures])
     if plugin.interrupted:  # pytest turns Ctrl-C into an exit code; the caller should see it
         raise KeyboardInterrupt
     if plugin.faults:
@@ -72,7 +92,8 @@ def check_points(assignment: Assignment) -> dict[str, float]:
     files = [str(path) for path in sorted(assignment.checks_dir.glob("test_*.py"))]
     collector = _PointsCollector()
     plugins = [GradingPlugin(assignment, student=None), fixtures, collector]
-    pytest.main([*PYTEST_ARGS, "--collect-only", "--rootdir", str(assignment.checks_dir), *files], plugins=plugins)
+    with _own_options():
+        pytest.main([*PYTEST_ARGS, "--collect-only", "--rootdir", str(assignment.checks_dir), *files], plugins=plugins)
     if collector.errors:
         raise AssignmentError("the check modules failed to load:\n" + "\n".join(collector.errors))
     return {function: round(points, 6) for function, points in collector.points.items()}
