@@ -57,8 +57,13 @@ def get(name: str, root: Path | None = None) -> Assignment:
 
 def of_module(module_name: str) -> Assignment:
     """The assignment a module of an assignment's package belongs to, for its check data and helpers:
-    of_module(__name__) in autograder/assignments/<name>/checkdata.py."""
+    of_module(__name__) in autograder/assignments/<name>/checkdata.py.
+
+    The course is the one the module was loaded from, which need not be course_root()'s: a
+    process may have discovered another course (discover(root)) and imported its checks.
+    """
     parts = module_name.split(".")
     if parts[:2] != ["autograder", "assignments"] or len(parts) < 3:
         raise ValueError(f"{module_name} is not a module of an assignment's package")
-    return get(parts[2])
+    package = importlib.import_module(".".join(parts[:3]))
+    return get(parts[2], Path(package.__file__).resolve().parents[3])

@@ -24,6 +24,8 @@ PYTEST_ARGS = (
     "--import-mode=importlib",
     "-o",
     "addopts=",
+    "-o",
+    "pythonpath=",
     "-W",
     "ignore",
 )
@@ -44,6 +46,17 @@ def _own_options() -> Iterator[None]:
             os.environ["PYTEST_ADDOPTS"] = saved
 
 
+def _pytest_args(assignment: Assignment) -> list[str]:
+    """The grader's options, rooted at the assignment's checks.
+
+    A course may lie inside another project (the kit's own tests grade one under tests/):
+    that project's conftest.py files must not load into the grader, hence --confcutdir, and
+    its ini file's pythonpath must not reach the grader's sys.path.
+    """
+    checks = str(assignment.checks_dir)
+    return [*PYTEST_ARGS, "--rootdir", checks, "--confcutdir", checks]
+
+
 class GraderError(Exception):
     """The kit's code or the grader's environment failed, not the submission; str() is the detail for the log."""
 
@@ -58,7 +71,7 @@ def run_checks(assignment: Assignment, student: Student, functions: tuple[str, .
     files = [str(assignment.check_module(name)) for name in selected]
     plugin = GradingPlugin(assignment, student)
     with _own_options():
-        code = pytest.main([*PYTEST_ARGS, "--rootdir", str(assignment.checks_dir), *files], plugins=[plugin, fixtures])
+        code = pytest.main([*_pytest_args(assignment), *files], plugins=[plugin, fixtures])
     if plugin.interrupted:  # pytest turns Ctrl-C into an exit code; the caller should see it
         raise KeyboardInterrupt
     if plugin.faults:
@@ -93,7 +106,7 @@ def check_points(assignment: Assignment) -> dict[str, float]:
     collector = _PointsCollector()
     plugins = [GradingPlugin(assignment, student=None), fixtures, collector]
     with _own_options():
-        pytest.main([*PYTEST_ARGS, "--collect-only", "--rootdir", str(assignment.checks_dir), *files], plugins=plugins)
+        pytest.main([*_pytest_args(assignment), "--collect-only", *files], plugins=plugins)
     if collector.errors:
         raise AssignmentError("the check modules failed to load:\n" + "\n".join(collector.errors))
     return {function: round(points, 6) for function, points in collector.points.items()}
