@@ -15,11 +15,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from support.copies import changed_paths, copy_of_repository
 from support.kit import require_data_dir
 
 from autograder.authoring.scaffold import own_paths
 from autograder.course import course_root
+
+pytestmark = [
+    pytest.mark.kernel,
+    pytest.mark.nbgrader,
+    pytest.mark.class_run,
+]  # every shell block of the guide: gradings, nbgrader, a class run
 
 GUIDE = Path("docs", "authoring.md")
 ASSIGNMENT = "yelp_words"  # the assignment the guide adds

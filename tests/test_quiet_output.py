@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import pytest
 from support.fixtures import ClassRun
 from support.kit import autograder
 
@@ -26,6 +27,7 @@ NOT_THE_KITS = re.compile(
 )
 
 
+@pytest.mark.kernel
 def test_grading_one_notebook_prints_only_the_kits_lines():
     assignment = get("rnn_basics")  # the quickest to grade; its reference side loads TensorFlow in this process
     done = autograder("grade", assignment.source_notebook, "--assignment", assignment.name, timeout=600)
@@ -36,6 +38,7 @@ def test_grading_one_notebook_prints_only_the_kits_lines():
     assert [line.split()[0] for line in lines[1:-2]] == list(assignment.functions)
 
 
+@pytest.mark.xdist_group("imdb_many_to_one")  # its class run
 def test_a_class_run_on_dask_workers_prints_only_the_kits_lines(class_runs: Callable[[Assignment], ClassRun]):
     # imdb_many_to_one's checks describe the most reference models: its workers retraced before.
     printed = class_runs(get("imdb_many_to_one")).printed

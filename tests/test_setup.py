@@ -105,6 +105,7 @@ def findings(stdout: str) -> dict[str, str]:
     }
 
 
+@pytest.mark.kernel
 def test_doctor_finds_everything_on_a_machine_set_up_by_the_readme():
     done = doctor({**os.environ, "KIT_DATA_DIR": str(require_data_dir())})
     assert done.returncode == 0, done.stdout + done.stderr
@@ -114,6 +115,7 @@ def test_doctor_finds_everything_on_a_machine_set_up_by_the_readme():
     assert done.stdout.endswith("Everything the kit needs is here.\n") and done.stderr == ""
 
 
+@pytest.mark.kernel
 def test_doctor_names_what_is_missing_and_the_command_that_installs_it(bin_dir, tmp_path):
     # A Debian machine without bubblewrap or chromium, no data, and a `python3` kernel of another Python.
     provide(bin_dir, "apt-get")

@@ -11,8 +11,9 @@ import sys
 from html import unescape
 
 import pytest
+from support import HOSTILE
 from support.cases import mutants_of
-from support.kit import ASSIGNMENT, autograder
+from support.kit import TINY, autograder
 
 from autograder.course import get
 from autograder.engine.messages import EXPECTED, mismatch, without_expected
@@ -63,7 +64,7 @@ def test_grade_chooses_when_gradescope_shows_hidden_checks(tmp_path):
     """A file that is not a notebook runs no kernel, and has a result row per check: the quickest full grading."""
     results = tmp_path / "alice.json"
     options = ("--results", str(results), "--hidden-visibility", "after_published")
-    autograder("grade", "tests/hostile/not_a_notebook.ipynb", "--assignment", ASSIGNMENT.name, *options)
+    autograder("grade", HOSTILE / "not_a_notebook.ipynb", "--assignment", TINY.name, *options, assignment=TINY)
     student = json.loads(results.read_text(encoding="utf-8"))
     copy = json.loads(instructor_path(results).read_text(encoding="utf-8"))
     visibility = {t["name"].split(": ", 1)[1] == GATE: t["visibility"] for t in student["tests"]}

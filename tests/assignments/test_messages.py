@@ -94,6 +94,7 @@ def failed_output(run, mutant: str, check: str) -> str:
     return test["output"]
 
 
+@pytest.mark.xdist_group("imdb_many_to_one")  # its class run
 def test_the_mean_checks_say_what_the_model_returned_and_what_to_look_at(class_runs):
     """imdb_many_to_one's padding and averaging checks, on a model that masks its padding and one without a sigmoid."""
     run = class_runs(get("imdb_many_to_one"))

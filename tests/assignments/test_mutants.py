@@ -9,16 +9,19 @@ import re
 import nbformat
 import pytest
 from support.cases import bundle_of, must_fail_of, mutants_of, mutated
-from support.kit import ASSIGNMENT, by_function, grade
+from support.kit import TINY, by_function, grade
 
 from autograder.course import discover, get
+
+ASSIGNMENTS = {**discover(), TINY.name: TINY}
+"""The course's assignments, and the tiny course's: its mutants must be caught too, for the tests that grade it."""
 
 
 def cases(kind: int) -> list:
     """(assignment, name, function) for every mutant (kind 0) or other correct answer (kind 1), by id."""
     return [
         pytest.param(assignment, case[0], case[1], id=f"{name}-{case[0]}")
-        for name, assignment in discover().items()
+        for name, assignment in ASSIGNMENTS.items()
         for case in mutants_of(assignment)[kind]
     ]
 
@@ -42,7 +45,7 @@ def test_mutant_loses_points_of_its_own_function_only(assignment_of_case, name, 
     "assignment_of_case, name, check",
     [
         pytest.param(assignment, name, check, id=f"{assignment.name}-{name}")
-        for assignment in discover().values()
+        for assignment in ASSIGNMENTS.values()
         for name, check in must_fail_of(assignment).items()
     ],
 )
@@ -60,20 +63,34 @@ def test_other_correct_answers_earn_full_marks(assignment_of_case, name, functio
     assert results["score"] == results["max_score"], [t for t in results["tests"] if t["status"] == "failed"]
 
 
-def test_same_submission_same_results(source_notebook, class_run, tmp_path):
+@pytest.mark.kernel
+def test_same_submission_same_results(class_run, tmp_path):
     """Graded again on its own, a submission gets the results it got in the class run, to the byte.
 
-    The accuracy check fails it: its output layer has no sigmoid.
+    The learning check fails it (its output layer has no sigmoid): a seeded training gives the same verdict and message.
     """
-    student, changes = bundle_of(ASSIGNMENT, "no_sigmoid")
+    student, changes = bundle_of(TINY, "no_sigmoid")
     path = tmp_path / "submission.ipynb"
-    nbformat.write(mutated(source_notebook, *changes), path)
+    nbformat.write(mutated(TINY.source(), *changes), path)
     alone = grade(path, tmp_path / "results.json")
     assert alone == class_run.results[student]
-    (accuracy,) = [t for t in alone["tests"] if t["name"].startswith("create_rnn_model: learns")]
+    (learns,) = [t for t in alone["tests"] if t["name"].startswith("create_rnn_model: learns")]
+    assert learns["status"] == "failed" and learns["output"], learns
+
+
+@pytest.mark.xdist_group("sentiment_rnn")  # its class run
+def test_a_model_without_a_sigmoid_is_told_its_predictions_are_not_probabilities(class_runs):
+    """sentiment_rnn's accuracy check says why a linear output fails it: its predictions leave [0, 1]."""
+    assignment = get("sentiment_rnn")
+    student, _ = bundle_of(assignment, "no_sigmoid")
+    (accuracy,) = [
+        t for t in class_runs(assignment).results[student]["tests"] if t["name"].startswith("create_rnn_model: learns")
+    ]
     assert accuracy["status"] == "failed" and "outside [0, 1]" in accuracy["output"], accuracy
 
 
+@pytest.mark.kernel
+@pytest.mark.xdist_group("imdb_many_to_one")  # its class run
 def test_failing_models_get_the_same_messages_every_time(class_runs, tmp_path):
     """Messages about untrained models, a failing example's layers and a TensorFlow error hold no value of the run:
     no memory address, no temporary path, no weights left to chance. Graded again alone, the bundle gets its bytes."""

@@ -12,6 +12,8 @@ from support.kit import by_function, require_data_dir
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import cell_by_grade_id
 
+pytestmark = [pytest.mark.nbgrader, pytest.mark.kernel]  # nbgrader autograde of each reference and stub
+
 
 def nbgrader(course, *args: str, env: dict | None = None) -> None:
     done = run_nbgrader(*args, cwd=course, env=env, timeout=1800)

@@ -3,11 +3,13 @@
 import ast
 import subprocess
 
+import pytest
 from support.kit import AUTOGRADER
 
 from autograder.notebook.cells import BEGIN_HIDDEN, BEGIN_SOLUTION
 
 
+@pytest.mark.nbgrader
 def test_derived_files_are_up_to_date(assignment):
     """`autograder sync --check` finds nothing to write: release/, solutions/, points and score lines are current."""
     done = subprocess.run(

@@ -41,6 +41,8 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_of_repository(tmp_path_factory.mktemp("course"))
 
 
+@pytest.mark.kernel
+@pytest.mark.nbgrader
 def test_a_new_assignment_is_graded_and_agrees_with_nbgrader(tmp_path):
     require_data_dir()
     course = copy_of_repository(tmp_path / "course")

@@ -14,9 +14,8 @@ from collections import defaultdict
 import nbformat
 import pytest
 from support.cases import mutated
-from support.kit import require_data_dir
+from support.kit import TINY, require_data_dir
 
-from autograder.course import get
 from autograder.engine import reuse
 from autograder.grading import grade_content
 from autograder.sandbox.inprocess import InProcessStudent
@@ -122,15 +121,15 @@ def test_no_fingerprint_once_a_keras_method_is_replaced(builders, monkeypatch):
 
 # --- through real kernels ---------------------------------------------------------------------
 
-ASSIGNMENT = get("rnn_basics")  # the quickest to grade; its accuracy check trains build_simple_rnn
-FUNCTION = "build_simple_rnn"
+ASSIGNMENT = TINY  # the quickest to grade; its learning check trains create_rnn_model
+FUNCTION = "create_rnn_model"
 WRONG_MODEL = ("no_sigmoid", FUNCTION, 'layers.Dense(1, activation="sigmoid")', "layers.Dense(1)")
 # The wrong model's notebook with the reference's build kept under another name, and the grader's
 # requests about the graded function answered with that one: the fingerprint only, or every request.
 FORGER = """
 
 _right_ = {right!r}
-exec(_right_.replace("def build_simple_rnn", "def _right_build"))
+exec(_right_.replace("def {function}", "def _right_build"))
 _kit_answer_ = __kit_answer__
 
 
@@ -138,7 +137,7 @@ def __kit_answer__(namespace, request_dir, response_dir):
     with open(f"{{request_dir}}/value.json") as request:
         probe = json.load(request)["probe"]
     if probe in {forged!r}:
-        namespace = {{**namespace, "build_simple_rnn": _right_build}}
+        namespace = {{**namespace, "{function}": _right_build}}
     _kit_answer_(namespace, request_dir, response_dir)
 """
 
@@ -149,7 +148,9 @@ def notebook(*changes: tuple, forged: tuple[str, ...] = ()) -> bytes:
     if forged:
         cell = next(c for c in graded.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == FUNCTION)
         right = next(c for c in source.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == FUNCTION)
-        cell.source = "import json\n" + cell.source + FORGER.format(right=right.source, forged=forged)
+        cell.source = (
+            "import json\n" + cell.source + FORGER.format(right=right.source, forged=forged, function=FUNCTION)
+        )
     return nbformat.writes(graded).encode("utf-8")
 
 
@@ -169,7 +170,9 @@ class Requests:
 
 def graded(content: bytes, reuse_trainings: bool) -> str:
     return json.dumps(
-        grade_content(content, "rnn_basics.ipynb", ASSIGNMENT, Policy(reuse_trainings=reuse_trainings)).results()
+        grade_content(
+            content, f"{ASSIGNMENT.name}.ipynb", ASSIGNMENT, Policy(reuse_trainings=reuse_trainings)
+        ).results()
     )
 
 
@@ -180,6 +183,7 @@ def fresh_memo(monkeypatch):
     monkeypatch.setattr(reuse, "_results", {})
 
 
+@pytest.mark.kernel
 def test_reuse_changes_no_result_and_spares_the_students_training(monkeypatch, fresh_memo):
     require_data_dir()
     requests = Requests(monkeypatch)
@@ -193,6 +197,7 @@ def test_reuse_changes_no_result_and_spares_the_students_training(monkeypatch, f
     assert len(reuse._results) == 1  # the reference trained once, for both gradings
 
 
+@pytest.mark.kernel
 def test_a_forged_fingerprint_changes_no_other_submission(monkeypatch, fresh_memo):
     require_data_dir()
     reference = ASSIGNMENT.source_notebook.read_bytes()
@@ -202,6 +207,7 @@ def test_a_forged_fingerprint_changes_no_other_submission(monkeypatch, fresh_mem
     assert graded(reference, reuse_trainings=True) == alone
 
 
+@pytest.mark.kernel
 def test_forging_gets_nothing_with_reuse_that_it_does_not_get_without(fresh_memo):
     """A notebook that answers every request about the graded function with the reference's model scores the same."""
     require_data_dir()

@@ -26,6 +26,8 @@ from support.kit import require_data_dir
 
 from autograder.course import get
 
+pytestmark = [pytest.mark.venv, pytest.mark.kernel]  # setup.sh builds a venv; run_autograder grades
+
 ASSIGNMENT = get("rnn_basics")  # the smallest: 1,000 sentences
 KIT = REPO
 # What a fresh Gradescope container does not have: nothing of this repo or its venv may leak in.
@@ -158,6 +160,7 @@ def test_two_notebooks(gradescope) -> None:
 
 SNOOP = """
 import pathlib
+
 seen = []
 for target in {targets!r}:
     try:

@@ -318,6 +318,8 @@ def test_a_grades_csv_without_lms_ids(tmp_path, canvas_run):
     refused(tmp_path, "lms_ids.csv is missing: `autograder grade` writes it", "canvas", *argv)
 
 
+@pytest.mark.kernel
+@pytest.mark.class_run
 def test_graded_canvas_download_goes_back_into_canvas(tmp_path):
     """End to end: `autograder grade` on a Canvas zip (two files that are no notebooks: no kernel to run), then export."""
     download = tmp_path / "submissions.zip"

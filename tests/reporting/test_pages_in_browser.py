@@ -19,6 +19,7 @@ from autograder.course import Assignment, course_root, get
 from autograder.reporting import feedback
 
 BROWSER_ASSIGNMENT = get("rnn_basics")
+pytestmark = pytest.mark.xdist_group(BROWSER_ASSIGNMENT.name)  # its class run
 
 
 @pytest.fixture(scope="module")

@@ -2,19 +2,23 @@
 
 Each case names the functions that must lose their points and what their failed
 checks must say; every other function of the case keeps full marks, and the
-honest submission keeps all 40. The fixtures are in tests/hostile/, named by what
-they do. docs/security.md points here.
+honest submission keeps full marks. They are graded with the tiny course's class run
+(tests/tiny_course), whose functions have sentiment_rnn's names. The fixtures are in
+tests/hostile/, named by what they do. docs/security.md points here.
 """
 
 import json
 
-import psutil
 import pytest
 from support.cases import HOSTILE
-from support.kit import ASSIGNMENT, by_function
+from support.kit import TINY, by_function
 
-NOT_A_NOTEBOOK = {f: "Not graded" for f in ASSIGNMENT.functions}
-EXPECTED = {  # case: {function that scores 0: text each of its failed checks shows}
+NOT_A_NOTEBOOK = {f: "Not graded" for f in TINY.functions}
+GATED = "the examples in the notebook's test cell for make_lexicon fail"
+"""What a check says whose points the failed examples took (engine/outcome.py's gates)."""
+ONLY_UNK = ("({'<UNK>': 1})", "returned: ['<UNK>']", "returned: {'<UNK>': 1}", GATED)
+"""What make_lexicon's failed checks show of a function that returns {'<UNK>': 1}: the example's, the keys, the dict."""
+EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each of its failed checks shows}
     "honest": {},
     "infinite_loop": {"make_lexicon": "time limit", "pad_idx_seqs": "time limit"},
     "exits_and_crashes": {
@@ -26,7 +30,7 @@ EXPECTED = {  # case: {function that scores 0: text each of its failed checks sh
     },
     "memory_hog": {"idx_seqs_to_bows": "memory limit"},
     "print_flood": {},
-    "monkeypatching": {"make_lexicon": ""},
+    "monkeypatching": {"make_lexicon": "'score'"},  # the forged answer's dict, graded as what make_lexicon returned
     "return_value_tricks": {
         "make_lexicon": "returned a __main__.AlwaysEqualDict",
         "tokens_to_idxs": "returned a __main__.AlwaysEqualList",
@@ -34,7 +38,7 @@ EXPECTED = {  # case: {function that scores 0: text each of its failed checks sh
         "pad_idx_seqs": "returned a __main__.LooksLikeAnArray",
     },
     "reading_the_reference": {"make_lexicon": "the reference solution is nowhere to be found"},
-    "forging_results": {"make_lexicon": ""},
+    "forging_results": {"make_lexicon": ONLY_UNK},
     "phoning_home": {"make_lexicon": "Network is unreachable"},
     "child_processes": {},
     "empty": NOT_A_NOTEBOOK,
@@ -42,9 +46,9 @@ EXPECTED = {  # case: {function that scores 0: text each of its failed checks sh
     "not_a_notebook": NOT_A_NOTEBOOK,
     "solution_cell_raises": {"make_lexicon": "cell 'make_lexicon' raised ModuleNotFoundError"},
     "test_cells_deleted": {},
-    "test_cells_edited": {"make_lexicon": ""},
+    "test_cells_edited": {"make_lexicon": ONLY_UNK},
     "duplicate_cell_ids": {},
-    "another_assignments_notebook": {f: "is not defined" for f in ASSIGNMENT.functions},
+    "another_assignments_notebook": {f: "is not defined" for f in TINY.functions},
 }
 NOTES = {  # case: text the top-level output of the instructor's copy must hold (and results.json, but the sandbox's)
     "honest": "Sandbox: bubblewrap",
@@ -52,8 +56,8 @@ NOTES = {  # case: text the top-level output of the instructor's copy must hold 
     "exits_and_crashes": "started again after",
     "test_cells_deleted": "Test cells deleted: test_text_to_tokens",
     "test_cells_edited": "Test cells edited: test_make_lexicon",
-    "duplicate_cell_ids": "Repaired: 31 cells had the id of another cell",
-    "another_assignments_notebook": "none of the answer cells of sentiment_rnn",
+    "duplicate_cell_ids": f"Repaired: {len(TINY.source().cells) - 1} cells had the id of another cell",
+    "another_assignments_notebook": f"none of the answer cells of {TINY.name}",
 }
 
 
@@ -74,7 +78,8 @@ def test_case_loses_exactly_the_points_it_should(case, class_run):
     for test in results["tests"]:
         (function,) = test["tags"]
         if function in zero and test["status"] == "failed":
-            assert zero[function] in test["output"], test
+            texts = (zero[function],) if isinstance(zero[function], str) else zero[function]
+            assert any(text in test["output"] for text in texts), test
 
 
 @pytest.mark.parametrize("case", NOTES)
@@ -97,13 +102,16 @@ def test_forged_results_files_change_nothing(class_run):
 @pytest.mark.parametrize("way", ["import_reference", "walk_for_reference"])
 def test_reading_the_reference_works_outside_the_sandbox(way, monkeypatch):
     """Unconfined, from the kit's folder, both ways of the fixture find the reference: the sandbox is what stops them."""
-    monkeypatch.chdir(ASSIGNMENT.root / "tests")
+    monkeypatch.chdir(TINY.root / "source")
     scope: dict = {}
     exec((HOSTILE / "reading_the_reference.py").read_text(encoding="utf-8"), scope)
     assert scope[way]().make_lexicon([["a", "a", "b"]], 1) == {"a": 2, "<UNK>": 1}
 
 
 def test_no_process_outlives_its_grading(class_run):
-    """child_processes left three sleeps behind and every case had a kernel; none of them is still running."""
-    commands = [" ".join(process.info["cmdline"] or []) for process in psutil.process_iter(["cmdline"])]
-    assert [c for c in commands if "sleep 613." in c or "kit-submission-" in c] == []
+    """child_processes started three sleeps (one a double-forked daemon) and every case had a kernel: all of them
+    ran during the class run, and none was still running the moment it ended."""
+    seen = class_run.processes.seen
+    assert {"sleep 613.1", "sleep 613.2", "sleep 613.3"} <= seen, sorted(seen)
+    assert any("ipykernel_launcher" in line for line in seen), sorted(seen)
+    assert class_run.processes.left == []

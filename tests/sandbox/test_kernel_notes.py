@@ -1,8 +1,11 @@
 """Errors of the cells a student did not write go to the instructor's notes, never into a message about the student's functions."""
 
 import nbformat
+import pytest
 
 from autograder.sandbox.kernel import KernelStudent
+
+pytestmark = [pytest.mark.kernel]  # each test starts a student's kernel
 
 CELLS = [nbformat.v4.new_code_cell("import not_a_module_anywhere"), nbformat.v4.new_code_cell("def f():\n    return 1")]
 

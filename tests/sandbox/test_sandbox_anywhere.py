@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.kit import ASSIGNMENT, autograder, read_json
+from support.kit import TINY, autograder, read_json
 
-from autograder.course import get
 from autograder.reporting.results import instructor_path
 from autograder.sandbox import isolation
 from autograder.sandbox.isolation import IsolationError, bubblewrap_problem, visible_parts
@@ -83,18 +82,18 @@ def grader_words(text: str, *paths: str) -> list[str]:
     return [word for word in ("Sandbox", "bwrap", "bubblewrap", sys.prefix, *paths) if word in text]
 
 
+@pytest.mark.kernel
+@pytest.mark.class_run
 def test_grading_where_bubblewrap_cannot_run_warns_the_instructor_and_tells_the_student_nothing(tmp_path):
-    """The blank stub of rnn_basics, where bwrap is missing: alone with --results, and as a class of one."""
-    assignment = get("rnn_basics")
+    """The tiny course's blank stub, where bwrap is missing: alone with --results, and as a class of one."""
     env = without_bwrap(tmp_path)
-    notebook = str(assignment.release_notebook)
-    alone = autograder(
-        "grade", notebook, "--assignment", assignment.name, "--results", str(tmp_path / "r.json"), env=env
-    )
+    options = {"env": env, "assignment": TINY}
+    notebook = str(TINY.release_notebook)
+    alone = autograder("grade", notebook, "--assignment", TINY.name, "--results", str(tmp_path / "r.json"), **options)
     (tmp_path / "class").mkdir()
-    (tmp_path / "class" / "solo_rnn_basics.ipynb").write_bytes(assignment.release_notebook.read_bytes())
+    (tmp_path / "class" / f"solo_{TINY.name}.ipynb").write_bytes(TINY.release_notebook.read_bytes())
     out = tmp_path / "out"
-    in_class = autograder("grade", str(tmp_path / "class"), "--assignment", assignment.name, "--out", str(out), env=env)
+    in_class = autograder("grade", str(tmp_path / "class"), "--assignment", TINY.name, "--out", str(out), **options)
     for done in (alone, in_class):
         assert "warning: bubblewrap cannot run here (the bwrap command is not installed" in done.stderr
         assert "warning: 1 of 1 submissions ran without the bubblewrap sandbox" in done.stderr
@@ -124,7 +123,7 @@ def test_hostile_cases_ran_sandboxed_with_the_venv_under_tmp(class_run):
 
 def test_students_read_nothing_about_the_graders_machine(class_run):
     """Neither results.json nor feedback.html names the sandbox or the grader's paths; the instructor's copy does."""
-    grader_paths = (str(Path(class_run.python).parents[1]), str(ASSIGNMENT.solutions_file.parents[1]))
+    grader_paths = (str(Path(class_run.python).parents[1]), str(TINY.solutions_file.parents[1]))
     for student, results in class_run.results.items():
         page = (class_run.out / student / "feedback.html").read_text(encoding="utf-8")
         assert grader_words(json.dumps(results, ensure_ascii=False) + page, *grader_paths) == [], student

@@ -17,10 +17,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from support.cases import class_of_cases, solution_cell
-from support.kit import ASSIGNMENT, AUTOGRADER, grade_class
+from support.kit import AUTOGRADER, grade_class
 
 from autograder.batch.discover import Submission, find_submissions
 from autograder.cli import main
+from autograder.course import get
 from autograder.notebook.cells import BEGIN_SOLUTION
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.similarity_html import similarity_page
@@ -29,6 +30,8 @@ from autograder.similarity.forms import rare_limit
 from autograder.similarity.own_code import own_tokens
 from autograder.similarity.solutions import StudentCells, starter_sources
 from autograder.similarity.tokens import normalize
+
+ASSIGNMENT = get("sentiment_rnn")  # the class of the issue: make_lexicon bodies of sentiment_rnn's students
 
 FUNCTION = "make_lexicon"
 
@@ -392,7 +395,7 @@ def test_a_class_of_one_is_compared_with_no_one(source, tmp_path):
 
 def test_every_case_of_the_kits_class_run_is_compared_without_a_crash(source, tmp_path):
     """The mutants, other correct answers and hostile fixtures that `grade` meets in the tests' class run."""
-    cases = {**class_of_cases(ASSIGNMENT, source), "blank": ASSIGNMENT.release_notebook.read_bytes()}
+    cases = {**class_of_cases(ASSIGNMENT, source, hostile_too=True), "blank": ASSIGNMENT.release_notebook.read_bytes()}
     result = compare(write_class(tmp_path, cases))
     assert set(result.unreadable) == {"binary_garbage", "empty", "not_a_notebook"}
     compared = {student for r in result.functions for student in r.compared}
@@ -463,11 +466,13 @@ def test_the_report_renders_in_headless_chromium(synthetic_class, tmp_path):
 # --- a class run --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.kernel
+@pytest.mark.class_run
 def test_a_class_run_of_grade_writes_the_similarity_files(source, tmp_path):
     """Two blank stubs whose make_lexicon is the copied pair: graded quickly, flagged in similarity.csv."""
     blank = nbformat.read(ASSIGNMENT.release_notebook, as_version=4)
     write_class(tmp_path / "submitted", {"ann": with_body(blank, UNUSUAL), "bob": with_body(blank, COPY)})
-    grade_class(tmp_path / "submitted", tmp_path / "out", "--workers", "1")
+    grade_class(tmp_path / "submitted", tmp_path / "out", "--workers", "1", assignment=ASSIGNMENT)
     assert [(r["function"], r["student_a"], r["student_b"]) for r in read_csv(tmp_path / "out" / "similarity.csv")] == [
         (FUNCTION, "ann", "bob")
     ]

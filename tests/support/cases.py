@@ -15,14 +15,16 @@ import importlib
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import nbformat
 
 from autograder.course import Assignment
 from autograder.notebook.cells import nbgrader_meta
-from support import HOSTILE
+from support import HOSTILE, TINY_COURSE
 
-HOSTILE_ASSIGNMENT = "sentiment_rnn"  # the fixtures in tests/hostile/ replace its solution cells
+HOSTILE_ASSIGNMENTS = ("tiny_sentiment", "sentiment_rnn")
+"""Those whose solution cells the fixtures in tests/hostile/ can replace: they share the functions' names."""
 
 
 Change = tuple[str, str, str, str]  # (name, function, text in its solution cell, replacement)
@@ -137,16 +139,20 @@ def another_assignments(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return notebook
 
 
-def class_of_cases(assignment: Assignment, source: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode | bytes]:
+def class_of_cases(
+    assignment: Assignment, source: nbformat.NotebookNode, hostile_too: bool = False
+) -> dict[str, nbformat.NotebookNode | bytes]:
     """Every submission of an assignment's class run: a notebook, or raw bytes for files that are not one.
 
-    Each assignment has its honest copy, mutants and other correct answers; the hostile
-    fixtures target the sandbox, not an assignment, and are graded with sentiment_rnn's.
+    Each assignment has its honest copy, mutants and other correct answers. The hostile
+    fixtures target the sandbox, not an assignment: the suite grades them with the tiny
+    course's class run (`hostile_too`), the soak with whichever of HOSTILE_ASSIGNMENTS it grades.
     """
     cases: dict[str, nbformat.NotebookNode | bytes] = {"honest": source}
     cases |= {student: mutated(source, *changes) for student, changes in bundled(assignment).items()}
-    if assignment.name != HOSTILE_ASSIGNMENT:
+    if not hostile_too:
         return cases
+    assert assignment.name in HOSTILE_ASSIGNMENTS, f"the hostile fixtures replace functions {assignment.name} lacks"
     cases |= {path.stem: hostile(source, path.stem) for path in sorted(HOSTILE.glob("*.py"))}
     cases |= {path.stem: path.read_bytes() for path in sorted(HOSTILE.glob("*.ipynb"))}
     cases |= {
@@ -165,3 +171,24 @@ def class_of_cases(assignment: Assignment, source: nbformat.NotebookNode) -> dic
         "another_assignments_notebook": another_assignments(source),
     }
     return cases
+
+
+CLASS_RUN_WORKERS = ("--workers", "2")
+CALL_TIME_LIMIT = ("--call-time-limit", "15")
+"""The tiny course's functions answer in milliseconds: its hostile loops meet a limit of 15 s, not the default 60."""
+
+
+def class_run(assignment: Assignment, folder: Path) -> tuple[list[str], list[str]]:
+    """An assignment's class run as the suite grades it, written in nbgrader's layout under `folder`.
+
+    Returns the students and the options of `autograder grade` (its other options are the caller's):
+    tests/support/fixtures.py grades it for the tests, tests/tools/snapshot.py to record results.
+    """
+    source = nbformat.read(assignment.source_notebook, as_version=4)
+    hostile_too = assignment.root == TINY_COURSE
+    cases = {**class_of_cases(assignment, source, hostile_too), "blank": assignment.release_notebook.read_bytes()}
+    for student, case in cases.items():
+        path = folder / student / assignment.name / f"{assignment.name}.ipynb"
+        path.parent.mkdir(parents=True)
+        path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
+    return list(cases), [*CLASS_RUN_WORKERS, *(CALL_TIME_LIMIT if hostile_too else ())]

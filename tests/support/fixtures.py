@@ -13,19 +13,15 @@ import nbformat
 import pytest
 
 from autograder.course import Assignment, discover, get
-from support.kit import ASSIGNMENT, autograder, read_json
+from autograder.sandbox.isolation import BOX_PREFIX
+from support.kit import TINY, autograder, read_json
+from support.watch import Sightings, watching
 
 
 @pytest.fixture(scope="session", params=sorted(discover()))
 def assignment(request: pytest.FixtureRequest) -> Assignment:
     """Each of the kit's assignments in turn: the tests that take it hold for every one."""
     return get(request.param)
-
-
-@pytest.fixture(scope="session")
-def source_notebook() -> nbformat.NotebookNode:
-    """sentiment_rnn's instructor notebook."""
-    return nbformat.read(ASSIGNMENT.source_notebook, as_version=4)
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -64,20 +60,24 @@ class ClassRun:
     """The interpreter the grader ran with."""
     printed: subprocess.CompletedProcess
     """What `autograder grade` printed: the instructor's terminal."""
+    processes: Sightings
+    """The student's processes (by their folder) and the hostile fixtures' sleeps, seen during the run and left after it."""
 
 
 @pytest.fixture(scope="session")
 def class_runs(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Callable[[Assignment], ClassRun]:
-    """Every case of tests/support/cases.py for an assignment, graded once as one class with 2 workers and a gradebook.
+    """Every case of support.cases.class_run for an assignment, graded once as one class with 2 workers and a gradebook.
 
-    Some hostile fixtures write wherever they can; they are only run inside bubblewrap, and
-    with the grader's venv under /tmp (venv_under_tmp), where the sandbox's empty /tmp once
-    hid the interpreter. The other assignments' runs use the tests' own venv.
+    The tiny course's run holds the hostile fixtures. Some of them write wherever they can;
+    they are only run inside bubblewrap, and with the grader's venv under /tmp
+    (venv_under_tmp), where the sandbox's empty /tmp once hid the interpreter. The other
+    assignments' runs use the tests' own venv. The student's processes (known by their folder's
+    name) and the hostile fixtures' sleeps are watched during the run and looked for after it.
     """
     from autograder.sandbox.isolation import bubblewrap_problem
-    from support.cases import HOSTILE_ASSIGNMENT, class_of_cases
+    from support.cases import class_run
 
     runs: dict[str, ClassRun] = {}
     failed: dict[str, str] = {}  # a class run that failed fails every test that needs it, without running again
@@ -97,20 +97,27 @@ def class_runs(
 
     def graded_class(assignment: Assignment) -> ClassRun:
         python = sys.executable
-        if assignment.name == HOSTILE_ASSIGNMENT:
+        if assignment == TINY:
             if problem := bubblewrap_problem():
                 pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
             python = str(request.getfixturevalue("venv_under_tmp"))
         root = tmp_path_factory.mktemp(f"class-{assignment.name}")
-        submitted, out = root / "submitted", root / "out"
-        source = nbformat.read(assignment.source_notebook, as_version=4)
-        cases = {**class_of_cases(assignment, source), "blank": assignment.release_notebook.read_bytes()}
-        for student, case in cases.items():
-            path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
-            path.parent.mkdir(parents=True)
-            path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
-        options = ("--out", out, "--workers", "2", "--gradebook", out / "gradebook.db")
-        printed = autograder("grade", submitted, "--assignment", assignment.name, *options, python=python)
+        submitted, out, temp = root / "submitted", root / "out", root / "temp"
+        temp.mkdir()
+        _, options = class_run(assignment, submitted)
+        options += ["--out", out, "--gradebook", out / "gradebook.db"]
+        env = {**os.environ, "TMPDIR": str(temp)}  # its own, so that its students' folders are told from others'
+        with watching(f"{temp}/{BOX_PREFIX}", "sleep 613.") as processes:
+            printed = autograder(
+                "grade",
+                submitted,
+                "--assignment",
+                assignment.name,
+                *options,
+                python=python,
+                env=env,
+                assignment=assignment,
+            )
         students = [folder for folder in out.iterdir() if folder.is_dir()]
         runs[assignment.name] = ClassRun(
             submitted,
@@ -119,6 +126,7 @@ def class_runs(
             {folder.name: read_json(folder / "results.instructor.json") for folder in students},
             python,
             printed,
+            processes,
         )
         return runs[assignment.name]
 
@@ -127,8 +135,8 @@ def class_runs(
 
 @pytest.fixture(scope="session")
 def class_run(class_runs: Callable[[Assignment], ClassRun]) -> ClassRun:
-    """sentiment_rnn's class run, with the hostile fixtures: the tests of the sandbox and of class grading use it."""
-    return class_runs(ASSIGNMENT)
+    """The tiny course's class run, with the hostile fixtures: the tests of the sandbox and of class grading use it."""
+    return class_runs(TINY)
 
 
 @pytest.fixture(scope="session")

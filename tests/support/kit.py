@@ -12,9 +12,12 @@ import pytest
 from kitdata.paths import resolve_data_dir
 
 from autograder.course import Assignment, get
-from support import REPO
+from support import REPO, TINY_COURSE
 
-ASSIGNMENT = get("sentiment_rnn", REPO)  # the assignment of the sandbox and class-grading tests
+TINY = get("tiny_sentiment", TINY_COURSE)
+"""The assignment of the tests of the kit's machinery: sandbox, hostile submissions, faults, class runs."""
+TINY_ENV = {"KIT_ROOT": str(TINY_COURSE)}
+"""The environment a command or a Dask worker needs to find the tiny course."""
 AUTOGRADER = [sys.executable, "-m", "autograder.cli"]
 
 
@@ -70,7 +73,7 @@ def autograder(
     return done
 
 
-def grade(notebook: Path, results: Path, assignment: Assignment = ASSIGNMENT) -> dict:
+def grade(notebook: Path, results: Path, assignment: Assignment = TINY) -> dict:
     """Grade one notebook with `autograder grade` in a child process; return its results.json."""
     autograder(
         "grade", notebook, "--assignment", assignment.name, "--results", results, timeout=600, assignment=assignment
@@ -78,7 +81,7 @@ def grade(notebook: Path, results: Path, assignment: Assignment = ASSIGNMENT) ->
     return json.loads(results.read_text(encoding="utf-8"))
 
 
-def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignment = ASSIGNMENT) -> list[dict]:
+def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignment = TINY) -> list[dict]:
     """`autograder grade` on a class folder; the rows of its grades.csv."""
     autograder("grade", submitted, "--assignment", assignment.name, "--out", out, *options, assignment=assignment)
     with open(out / "grades.csv", newline="", encoding="utf-8") as handle:

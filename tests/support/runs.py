@@ -14,12 +14,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.course import get
+from autograder.course import Assignment
 from support.cluster import REPO, kit_env
+from support.kit import TINY, course_env
 
-ASSIGNMENT = get("rnn_basics")  # the quickest to grade: its blank stub takes seconds once the kernel runs
-STUB = ASSIGNMENT.release_notebook.read_bytes()
-REFERENCE = ASSIGNMENT.source_notebook.read_bytes()
+STUB = TINY.release_notebook.read_bytes()
+REFERENCE = TINY.source_notebook.read_bytes()
 
 
 def add_grade_option(parser: argparse.ArgumentParser) -> None:
@@ -32,10 +32,10 @@ def add_grade_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def make_class(folder: Path, files: dict[str, bytes]) -> Path:
+def make_class(folder: Path, files: dict[str, bytes], assignment: Assignment = TINY) -> Path:
     """nbgrader's layout, one file per student; returns the folder."""
     for student, content in files.items():
-        path = folder / student / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb"
+        path = folder / student / assignment.name / f"{assignment.name}.ipynb"
         path.parent.mkdir(parents=True)
         path.write_bytes(content)
     return folder
@@ -70,12 +70,12 @@ def start_grading(
     temp: Path,
     *options: str,
     repo: Path = REPO,
-    assignment: str = ASSIGNMENT.name,
+    assignment: Assignment = TINY,
     **env: str,
 ) -> Run:
-    """`autograder grade SUBMITTED --out OUT`, started as start_kit starts it."""
-    arguments = ["grade", str(submitted), "--assignment", assignment, "--out", str(out), *options]
-    return start_kit(arguments, out, temp, repo=repo, **env)
+    """`autograder grade SUBMITTED --out OUT` on the assignment's course, started as start_kit starts it."""
+    arguments = ["grade", str(submitted), "--assignment", assignment.name, "--out", str(out), *options]
+    return start_kit(arguments, out, temp, repo=repo, **{**course_env(assignment, {}), **env})
 
 
 def start_kit(arguments: list[str], out: Path, temp: Path, *, repo: Path = REPO, **env: str) -> Run:
@@ -106,9 +106,11 @@ def _ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def grade(submitted: Path, out: Path, temp: Path, *options: str, repo: Path = REPO, **env: str) -> tuple[int, str, str]:
+def grade(
+    submitted: Path, out: Path, temp: Path, *options: str, repo: Path = REPO, assignment: Assignment = TINY, **env: str
+) -> tuple[int, str, str]:
     """A whole class run: its exit code, stdout and stderr."""
-    run = start_grading(submitted, out, temp, *options, repo=repo, **env)
+    run = start_grading(submitted, out, temp, *options, repo=repo, assignment=assignment, **env)
     code = run.wait()
     return (code, *run.output())
 

@@ -9,9 +9,9 @@
 file's score and status, not the messages: the proof that a change of wording moved no verdict.
 
 The cases are those of the test suite's class runs (tests/support/cases.py): each assignment's
-reference, its blank stub, its mutant bundles and other correct answers, and, for
-sentiment_rnn, the hostile submissions. They are graded as one class per assignment with
-2 workers, as the tests grade them. Run it with the README's environment
+reference, its blank stub, its mutant bundles and other correct answers, and, for the tiny
+course's tiny_sentiment, the hostile submissions. They are graded as one class per assignment
+with the options the tests grade them with (support.cases.class_run). Run it with the README's environment
 (KIT_DATA_DIR set; bubblewrap installed for the hostile cases).
 """
 
@@ -25,33 +25,33 @@ import sys
 import tempfile
 from pathlib import Path
 
-import nbformat
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the support package
 
-from support.cases import class_of_cases
+from support.cases import class_run
+from support.kit import TINY, course_env
 from support.runs import add_grade_option
 
-from autograder.course import discover
+from autograder.course import Assignment, discover
+
+
+def recordable() -> dict[str, Assignment]:
+    """The course's assignments and the tiny course's, whose class run holds the hostile cases."""
+    return {**discover(), TINY.name: TINY}
 
 
 def record(out: Path, names: list[str], options: list[str]) -> None:
-    for assignment in (discover()[name] for name in names):
+    for assignment in (recordable()[name] for name in names):
         with tempfile.TemporaryDirectory(prefix="kit-snapshot-") as scratch:
             submitted, graded = Path(scratch, "submitted"), Path(scratch, "graded")
-            source = nbformat.read(assignment.source_notebook, as_version=4)
-            cases = {**class_of_cases(assignment, source), "blank": assignment.release_notebook.read_bytes()}
-            for student, case in cases.items():
-                path = submitted / student / assignment.name / f"{assignment.name}.ipynb"
-                path.parent.mkdir(parents=True)
-                path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
+            students, class_options = class_run(assignment, submitted)
             command = [sys.executable, "-m", "autograder.cli", "grade", str(submitted), "--assignment", assignment.name]
-            subprocess.run([*command, "--out", str(graded), "--workers", "2", *options], check=True)
+            env = course_env(assignment)
+            subprocess.run([*command, "--out", str(graded), *class_options, *options], check=True, env=env)
             target = out / assignment.name
             target.mkdir(parents=True, exist_ok=True)
-            for student in cases:
+            for student in students:
                 shutil.copy(graded / student / "results.json", target / f"{student}.json")
-        print(f"recorded {len(cases)} cases of {assignment.name} into {target}")
+        print(f"recorded {len(students)} cases of {assignment.name} into {target}")
 
 
 # What differed between two gradings of the same submission before the kit fixed it, so that a
@@ -133,7 +133,7 @@ def main() -> int:
     how.add_argument("--verdicts", action="store_true", help="compare scores and statuses per check, not the messages")
     args = parser.parse_args()
     if args.action == "record":
-        record(args.out, args.assignment or sorted(discover()), args.grade_option)
+        record(args.out, args.assignment or sorted(recordable()), args.grade_option)
         return 0
     return compare(args.before, args.after, args.mask_unstable, args.verdicts)
 

@@ -35,7 +35,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the support package
 
-from support.cases import HOSTILE, HOSTILE_ASSIGNMENT, bundled, class_of_cases, mutants_of, mutated
+from support.cases import HOSTILE, HOSTILE_ASSIGNMENTS, bundled, class_of_cases, mutants_of, mutated
 from support.cluster import dask_cluster, student_processes, wait_for
 from support.runs import leftovers, results, start_kit
 
@@ -46,10 +46,11 @@ from autograder.course import discover, get
 def kinds_of_cases(assignment: str) -> dict[str, dict[str, bytes]]:
     """The test suite's cases of `assignment`, as file contents, by kind; mutants and other correct answers alone."""
     source = nbformat.read(get(assignment).source_notebook, as_version=4)
-    cases = class_of_cases(get(assignment), source)
+    hostile_too = assignment in HOSTILE_ASSIGNMENTS
+    cases = class_of_cases(get(assignment), source, hostile_too)
     mutants, variants = mutants_of(get(assignment))
     bundles = bundled(get(assignment))
-    not_notebooks = {path.stem for path in HOSTILE.glob("*.ipynb")} if assignment == HOSTILE_ASSIGNMENT else set()
+    not_notebooks = {path.stem for path in HOSTILE.glob("*.ipynb")} if hostile_too else set()
     fixtures = {path.stem for path in HOSTILE.glob("*.py")}  # first, before the generated hostile cases
     hostile = sorted(set(cases) - bundles.keys() - not_notebooks - {"honest"}, key=lambda n: (n not in fixtures, n))
     kinds = {
@@ -162,7 +163,7 @@ def show_new_output(path: Path, shown: int) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=200, help="submissions (default: %(default)s)")
-    parser.add_argument("--assignment", default=HOSTILE_ASSIGNMENT, choices=sorted(discover()))
+    parser.add_argument("--assignment", default="sentiment_rnn", choices=sorted(discover()))
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # its lines as they come, even into a file
