@@ -103,6 +103,7 @@ def gradescope() -> Iterator[Callable[..., tuple[dict, str]]]:
 
     run_autograder.venv = venv
     run_autograder.root = root
+    run_autograder.archive = archive
     yield run_autograder
     shutil.rmtree(tmp)
 
@@ -119,6 +120,14 @@ def test_reference_full_marks_with_the_kit_from_the_zip(gradescope) -> None:
     kit = Path(stdout.split("kit: ", 1)[1].splitlines()[0])
     assert kit.is_relative_to(gradescope.venv), f"run_autograder ran the kit at {kit}, not the zip's"
     assert not kit.is_relative_to(KIT)
+
+
+def test_the_zip_holds_the_course_and_nothing_of_the_tests(gradescope) -> None:
+    """The tiny course of the tests (tests/tiny_course) is no assignment of the course: it never reaches a zip."""
+    with zipfile.ZipFile(gradescope.archive) as zipped:
+        names = zipped.namelist()
+    assert any(name.endswith(f"solutions/{ASSIGNMENT.name}.py") for name in names)
+    assert [name for name in names if "tiny" in name or name.startswith("tests/")] == []
 
 
 def test_blank_stub_zero(gradescope) -> None:
