@@ -15,7 +15,15 @@ import pytest
 from autograder.course import Assignment, discover, get
 from autograder.sandbox.isolation import BOX_PREFIX
 from support.kit import TINY, autograder, read_json
+from support.runs import end_runs
 from support.watch import Sightings, watching
+
+
+@pytest.fixture(autouse=True)
+def runs_end_with_their_test() -> Iterator[None]:
+    """A class run a test started (support.runs) ends with the test, however it ends: a failure, its time limit."""
+    yield
+    end_runs()
 
 
 @pytest.fixture(scope="session", params=sorted(discover()))

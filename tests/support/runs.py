@@ -8,6 +8,7 @@ and whatever grading leaves behind shows there.
 import argparse
 import csv
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -78,6 +79,22 @@ def start_grading(
     return start_kit(arguments, out, temp, repo=repo, **{**course_env(assignment, {}), **env})
 
 
+STARTED: list[Run] = []
+"""The runs started during the current test: support.fixtures ends those still running when the test ends."""
+
+
+def end_runs() -> None:
+    """Kill the process group of every run the current test started that is still running (its workers, kernels)."""
+    while STARTED:
+        run = STARTED.pop()
+        if run.process.poll() is None:
+            try:
+                os.killpg(run.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            run.process.wait()
+
+
 def start_kit(arguments: list[str], out: Path, temp: Path, *, repo: Path = REPO, **env: str) -> Run:
     """`autograder ARGUMENTS` writing to `out`, in a session of its own (so that Ctrl-C can be sent to its group)."""
     temp.mkdir(parents=True, exist_ok=True)
@@ -93,7 +110,8 @@ def start_kit(arguments: list[str], out: Path, temp: Path, *, repo: Path = REPO,
             start_new_session=True,
             preexec_fn=_ctrl_c_as_in_a_terminal,
         )
-    return Run(process, out, stdout, stderr)
+    STARTED.append(Run(process, out, stdout, stderr))
+    return STARTED[-1]
 
 
 def _ctrl_c_as_in_a_terminal() -> None:
