@@ -39,10 +39,8 @@ GONE_WITHIN = 60  # seconds after the coordinator is killed, for its gradings' p
 
 def interrupted_midway(run, temp) -> None:
     """Wait until some submissions are graded and others are inside their grading (their kernel runs)."""
-    wait_for(
-        lambda: results(run.out) and student_processes(temp) and run.process.poll() is None,
-        WAIT,
-        "a finished submission while others are being graded",
+    run.until(
+        lambda: results(run.out) and student_processes(temp), WAIT, "a finished submission while others are graded"
     )
 
 
@@ -58,13 +56,13 @@ def assert_resumes(submitted, out, temp, before: dict[str, int], *options: str) 
     assert "<html" in (out / "report.html").read_text(encoding="utf-8")
 
 
-def test_a_killed_workers_submission_is_graded_on_another_worker(tmp_path):
+def test_a_killed_workers_submission_is_graded_on_another_worker(tmp_path, run_temp):
     require_data_dir()
-    temp = tmp_path / "temp"
+    temp = run_temp
     submitted = make_class(tmp_path / "submitted", {"honest": REFERENCE, "blank1": STUB, "blank2": STUB})
     with dask_cluster(tmp_path / "cluster", 2, TMPDIR=str(temp), **TINY_ENV) as cluster:
         run = start_grading(submitted, tmp_path / "out", temp, "--scheduler", cluster.address)
-        victim = wait_for(lambda: cluster.grading_worker(temp), WAIT, "a worker inside a grading")
+        victim = run.until(lambda: cluster.grading_worker(temp), WAIT, "a worker inside a grading")
         its_students = [p for p in student_processes(temp) if victim in {a.pid for a in p.parents()}]
         assert its_students
         os.kill(victim, signal.SIGKILL)
@@ -81,9 +79,9 @@ def test_a_killed_workers_submission_is_graded_on_another_worker(tmp_path):
     assert leftovers(temp) == []  # the killed worker's folder went with the next grading on the machine
 
 
-def test_ctrl_c_prints_one_line_and_the_same_command_resumes(tmp_path):
+def test_ctrl_c_prints_one_line_and_the_same_command_resumes(tmp_path, run_temp):
     require_data_dir()
-    temp, out = tmp_path / "temp", tmp_path / "out"
+    temp, out = run_temp, tmp_path / "out"
     submitted = make_class(tmp_path / "submitted", {f"s{n}": STUB for n in range(5)})
     run = start_grading(submitted, out, temp, "--workers", "2")
     interrupted_midway(run, temp)
@@ -103,10 +101,10 @@ def test_ctrl_c_prints_one_line_and_the_same_command_resumes(tmp_path):
     assert leftovers(temp) == []
 
 
-def test_a_killed_coordinator_leaves_no_student_process_and_the_rerun_grades_the_rest(tmp_path):
+def test_a_killed_coordinator_leaves_no_student_process_and_the_rerun_grades_the_rest(tmp_path, run_temp):
     """On an external cluster the workers outlive the coordinator: its gradings end as soon as it is gone."""
     require_data_dir()
-    temp, out = tmp_path / "temp", tmp_path / "out"
+    temp, out = run_temp, tmp_path / "out"
     submitted = make_class(tmp_path / "submitted", {f"s{n}": STUB for n in range(5)})
     time_limit = "600"
     with dask_cluster(tmp_path / "cluster", 2, TMPDIR=str(temp), **TINY_ENV) as cluster:
@@ -125,11 +123,9 @@ def test_a_killed_coordinator_leaves_no_student_process_and_the_rerun_grades_the
     assert leftovers(temp) == []
 
 
-def peak_rss_of_a_class_run(tmp_path, name: str, files: dict[str, bytes]) -> int:
+def peak_rss_of_a_class_run(tmp_path, temp, name: str, files: dict[str, bytes]) -> int:
     """The coordinator's peak resident memory while it grades `files` on 2 local workers."""
-    run = start_grading(
-        make_class(tmp_path / name, files), tmp_path / f"{name}-out", tmp_path / "temp", "--workers", "2"
-    )
+    run = start_grading(make_class(tmp_path / name, files), tmp_path / f"{name}-out", temp, "--workers", "2")
     readings = []
     while run.process.poll() is None:
         try:
@@ -142,13 +138,13 @@ def peak_rss_of_a_class_run(tmp_path, name: str, files: dict[str, bytes]) -> int
     return max(readings)
 
 
-def test_the_coordinator_holds_a_few_notebooks_at_a_time_and_leaves_no_temp_files(tmp_path):
+def test_the_coordinator_holds_a_few_notebooks_at_a_time_and_leaves_no_temp_files(tmp_path, run_temp):
     """Files of 50 MiB (not notebooks: the quickest to grade). Holding the class would take 6 x 50 MiB more for 8 than for 2."""
     require_data_dir()
     size = 50 * 2**20
-    few = peak_rss_of_a_class_run(tmp_path, "few", {f"s{i}": os.urandom(size) for i in range(2)})
-    many = peak_rss_of_a_class_run(tmp_path, "many", {f"s{i}": os.urandom(size) for i in range(8)})
+    few = peak_rss_of_a_class_run(tmp_path, run_temp, "few", {f"s{i}": os.urandom(size) for i in range(2)})
+    many = peak_rss_of_a_class_run(tmp_path, run_temp, "many", {f"s{i}": os.urandom(size) for i in range(8)})
     print(f"coordinator's peak RSS: {few / 2**20:.0f} MiB for 2 files of 50 MiB, {many / 2**20:.0f} MiB for 8")
     assert many - few < 2 * size  # flat: as many in flight (one per worker) for 8 as for 2
     assert all(row["status"] == "not graded" for row in grades(tmp_path / "many-out").values())
-    assert leftovers(tmp_path / "temp") == []
+    assert leftovers(run_temp) == []

@@ -39,9 +39,9 @@ def broken_course(folder):
     return module
 
 
-def test_a_check_module_that_fails_to_import_is_a_grader_error_and_is_graded_again_once_fixed(tmp_path):
+def test_a_check_module_that_fails_to_import_is_a_grader_error_and_is_graded_again_once_fixed(tmp_path, run_temp):
     require_data_dir()
-    course, out, temp = tmp_path / "course", tmp_path / "out", tmp_path / "temp"
+    course, out, temp = tmp_path / "course", tmp_path / "out", run_temp
     module = broken_course(course)
     submitted = make_class(tmp_path / "submitted", {"alice": STUB, "bob": b"not a notebook"})
 
@@ -69,14 +69,12 @@ def test_a_check_module_that_fails_to_import_is_a_grader_error_and_is_graded_aga
     assert not list(out.glob("*/grader-error.log"))
 
 
-def test_missing_datasets_stop_the_run_before_the_first_submission_and_say_how_to_get_them(tmp_path):
+def test_missing_datasets_stop_the_run_before_the_first_submission_and_say_how_to_get_them(tmp_path, run_temp):
     empty = {"KIT_DATA_DIR": str(tmp_path / "no-data"), "KIT_CACHE_DIR": str(tmp_path / "fresh-cache")}
     (tmp_path / "no-data").mkdir()
     stub = WITH_DATA.release_notebook.read_bytes()
     submitted = make_class(tmp_path / "submitted", {"alice": stub}, WITH_DATA)
-    code, _, stderr = grade(
-        submitted, tmp_path / "out", tmp_path / "temp", "--workers", "1", assignment=WITH_DATA, **empty
-    )
+    code, _, stderr = grade(submitted, tmp_path / "out", run_temp, "--workers", "1", assignment=WITH_DATA, **empty)
     assert code != 0 and "error: nothing was graded: the rnn_basics checks need data that is not here" in stderr
     assert "autograder data fetch" in stderr and "Traceback" not in stderr
     assert not list((tmp_path / "out").glob("*/results.json"))
@@ -113,14 +111,14 @@ def test_a_check_that_meets_missing_data_is_a_grader_error_never_a_lower_score(t
 
 
 @pytest.mark.cluster
-def test_a_submission_that_kills_two_workers_is_not_graded_and_not_tried_again(tmp_path):
+def test_a_submission_that_kills_two_workers_is_not_graded_and_not_tried_again(tmp_path, run_temp):
     require_data_dir()
-    temp, out = tmp_path / "temp", tmp_path / "out"
+    temp, out = run_temp, tmp_path / "out"
     submitted = make_class(tmp_path / "submitted", {"deadly": STUB})
     with dask_cluster(tmp_path / "cluster", 2, nanny=True, TMPDIR=str(temp), **TINY_ENV) as cluster:
         run = start_grading(submitted, out, temp, "--scheduler", cluster.address)
         for attempt in (1, 2):
-            victim = wait_for(lambda: cluster.grading_worker(temp), WAIT, f"grading attempt {attempt}")
+            victim = run.until(lambda: cluster.grading_worker(temp), WAIT, f"grading attempt {attempt}")
             os.kill(victim, signal.SIGKILL)
             wait_for(lambda v=victim: cluster.grading_worker(temp) != v, 60, "the killed worker to go")
         assert run.wait(WAIT) == 0, run.output()

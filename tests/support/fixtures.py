@@ -26,6 +26,20 @@ def runs_end_with_their_test() -> Iterator[None]:
     end_runs()
 
 
+def short_folder() -> Path:
+    """A new folder right under /tmp, for a run's TMPDIR: the student's kernel has its IPC sockets there, and a Unix
+    socket's path holds 107 bytes at most, which pytest's tmp_path under an xdist worker leaves too little of."""
+    return Path(tempfile.mkdtemp(prefix="kit-run-", dir="/tmp"))
+
+
+@pytest.fixture
+def run_temp() -> Iterator[Path]:
+    """A short TMPDIR for the class runs of one test (short_folder), removed after it."""
+    folder = short_folder()
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session", params=sorted(discover()))
 def assignment(request: pytest.FixtureRequest) -> Assignment:
     """Each of the kit's assignments in turn: the tests that take it hold for every one."""
@@ -110,8 +124,8 @@ def class_runs(
                 pytest.fail(f"the hostile submissions need the bubblewrap sandbox, but {problem}")
             python = str(request.getfixturevalue("venv_under_tmp"))
         root = tmp_path_factory.mktemp(f"class-{assignment.name}")
-        submitted, out, temp = root / "submitted", root / "out", root / "temp"
-        temp.mkdir()
+        submitted, out, temp = root / "submitted", root / "out", short_folder()
+        request.addfinalizer(lambda: shutil.rmtree(temp, ignore_errors=True))
         _, options = class_run(assignment, submitted)
         options += ["--out", out, "--gradebook", out / "gradebook.db"]
         env = {**os.environ, "TMPDIR": str(temp)}  # its own, so that its students' folders are told from others'

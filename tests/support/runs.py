@@ -12,11 +12,12 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.course import Assignment
-from support.cluster import REPO, kit_env
+from support.cluster import REPO, kit_env, wait_for
 from support.kit import TINY, course_env
 
 STUB = TINY.release_notebook.read_bytes()
@@ -53,6 +54,20 @@ class Run:
 
     def wait(self, timeout: float = 1800) -> int:
         return self.process.wait(timeout=timeout)
+
+    def until(self, condition: Callable[[], object], timeout: float, what: str) -> object:
+        """The first true value of `condition()` while the run runs (wait_for); fail at once if the run ends first."""
+
+        def running_and(condition_now: Callable[[], object] = condition) -> object:
+            if value := condition_now():
+                return value
+            if self.process.poll() is not None:
+                raise AssertionError(
+                    f"the run ended ({self.process.returncode}) before {what}:\n{self.output()[1][-3000:]}"
+                )
+            return None
+
+        return wait_for(running_and, timeout, what)
 
     def output(self) -> tuple[str, str]:
         return self.stdout.read_text(encoding="utf-8"), self.stderr.read_text(encoding="utf-8")

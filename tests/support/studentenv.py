@@ -71,7 +71,7 @@ def run_notebook(venv: Path, notebook: nbformat.NotebookNode, cwd: Path, env: di
         kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(venv / "share/jupyter/kernels")]),
     )
     client = NotebookClient(notebook, km=manager, timeout=900, allow_errors=True)
-    with client.setup_kernel(env=env, cwd=str(cwd)):
+    with client.setup_kernel(env=env, cwd=str(cwd), cleanup_kc=True):  # nbclient keeps a kernel it did not start
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type == "code":
                 client.execute_cell(cell, index)
