@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 
 from autograder.course import Assignment
-from autograder.sandbox.isolation import IsolationError, bubblewrap_problem
+from autograder.sandbox.isolation import IsolationError, bubblewrap_problem, socket_path_problem
 from autograder.sandbox.policy import Policy
 
 
@@ -61,6 +61,8 @@ def unconfined_reason(policy: Policy) -> str | None:
 def prepare(assignment: Assignment, policy: Policy) -> None:
     """Load the reference and the check data (building it into the cache if needed); raise NotReady if that fails."""
     unconfined_reason(policy)
+    if problem := socket_path_problem():
+        raise NotReady(problem)
     try:
         assignment.reference()
         for build in check_data_builders(assignment):

@@ -56,6 +56,30 @@ os.execv(sys.argv[3], sys.argv[3:])
 """
 
 
+SOCKET_PATH_BYTES = 107
+"""The longest path a Unix socket may have (sun_path holds 108 bytes, its end included)."""
+
+
+def socket_path_problem() -> str | None:
+    """Why a kernel could not open its IPC sockets in a box of this temp folder (their path is too long), if it could not.
+
+    Measured on a real box, with two-digit socket numbers: without this, every grading would fail
+    alike with "File name too long" from ZeroMQ.
+    """
+    box = Box.create()
+    try:
+        longest = f"{box.sockets}-99"
+    finally:
+        box.scratch.remove()
+    size = len(os.fsencode(longest))
+    if size <= SOCKET_PATH_BYTES:
+        return None
+    return (
+        f"the temp folder {tempfile.gettempdir()} is too deep for the student kernel's sockets ({size} bytes in"
+        f" {longest}; a Unix socket's path holds {SOCKET_PATH_BYTES}): set TMPDIR to a shorter folder, such as /tmp"
+    )
+
+
 class IsolationError(RuntimeError):
     """bubblewrap was required but does not work on this machine, or the kit's mount plan does not work."""
 
@@ -90,6 +114,11 @@ class Box:
     def runtime(self) -> Path:
         """The kernel's connection file and IPC sockets."""
         return self.root / "runtime"
+
+    @property
+    def sockets(self) -> Path:
+        """What the kernel's IPC sockets are named after: <sockets>-1, <sockets>-2, ..."""
+        return self.runtime / "ipc"
 
     @property
     def exchange(self) -> Path:

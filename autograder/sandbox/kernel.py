@@ -150,7 +150,7 @@ class KernelStudent(Student):
             kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]),
             # IPC sockets in the box: the kernel is reachable through files, not over TCP.
             transport="ipc",
-            ip=str(box.runtime / "ipc"),
+            ip=str(box.sockets),
             connection_file=str(box.runtime / f"kernel-{len(self.restarts)}.json"),
         )
         self._notebook = nbformat.v4.new_notebook(cells=[])
