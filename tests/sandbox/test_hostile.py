@@ -79,7 +79,7 @@ def test_case_loses_exactly_the_points_it_should(case, class_run):
         (function,) = test["tags"]
         if function in zero and test["status"] == "failed":
             texts = (zero[function],) if isinstance(zero[function], str) else zero[function]
-            assert any(text in test["output"] for text in texts), test
+            assert any(text in test["output"] for text in texts), f"{test['name']} says: {test['output']}"
 
 
 @pytest.mark.parametrize("case", NOTES)

@@ -173,9 +173,15 @@ def class_of_cases(
     return cases
 
 
-CLASS_RUN_WORKERS = ("--workers", "2")
-CALL_TIME_LIMIT = ("--call-time-limit", "15")
-"""The tiny course's functions answer in milliseconds: its hostile loops meet a limit of 15 s, not the default 60."""
+ONE_WORKER, TWO_WORKERS = ("--workers", "1"), ("--workers", "2")
+"""A real assignment's class run takes one worker: each grading keeps a core busy, and the suite runs two tests at a
+time (pytest-xdist), so two class runs side by side fill the machine's two cores; with two workers each, four
+gradings shared two cores, slowed each other's time-limited checks, and every worker trained the reference once.
+The tiny course's run takes two, to grade on more than one worker: its gradings are light."""
+HOSTILE_LIMITS = ("--call-time-limit", "15", "--memory-limit", "2")
+"""The tiny course's functions answer in milliseconds, and its kernels stay under 0.7 GiB: its hostile loops meet a
+limit of 15 s instead of the default 60, and its memory hog a limit of 2 GiB instead of 4, which it reaches in a few
+seconds even on a loaded machine (filling 4 GiB once took it past the 15 s while another class run trained)."""
 
 
 def class_run(assignment: Assignment, folder: Path) -> tuple[list[str], list[str]]:
@@ -191,4 +197,4 @@ def class_run(assignment: Assignment, folder: Path) -> tuple[list[str], list[str
         path = folder / student / assignment.name / f"{assignment.name}.ipynb"
         path.parent.mkdir(parents=True)
         path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
-    return list(cases), [*CLASS_RUN_WORKERS, *(CALL_TIME_LIMIT if hostile_too else ())]
+    return list(cases), [*TWO_WORKERS, *HOSTILE_LIMITS] if hostile_too else list(ONE_WORKER)
