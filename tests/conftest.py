@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
@@ -85,14 +86,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.timeout(max(TIME_LIMITS[marker] for marker in starts | {"fast"})))
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
-    # The groups with a class run first, then the other slow ones: a long group left for the end keeps one
-    # worker busy while the other idles. The sort is stable, so each group keeps pytest's order.
+    # The groups with a class run first, then the other slow ones, each band's larger groups first: a long group
+    # left for the end keeps one worker busy while the other idles. The sort is stable, so each group keeps pytest's
+    # order. The workers take the groups in this order (--no-loadscope-reorder in pyproject.toml): xdist's own, by
+    # number of tests alone, left the authoring guide's test (one test, 3-4 minutes) for the end, alone on a worker.
     heaviness: dict[str, int] = {}
+    size: Counter[str] = Counter()
     for item in items:
         group = item.get_closest_marker("xdist_group").args[0]
         weight = 0 if item.get_closest_marker("class_run") else 1 if item.get_closest_marker("slow") else 2
         heaviness[group] = min(weight, heaviness.get(group, 2))
-    items.sort(key=lambda item: heaviness[item.get_closest_marker("xdist_group").args[0]])
+        size[group] += 1
+    items.sort(key=lambda item: (heaviness[group := item.get_closest_marker("xdist_group").args[0]], -size[group]))
     if hasattr(config, "workerinput"):  # an xdist worker: tell the controller each test's group
         groups = {item.nodeid: item.get_closest_marker("xdist_group").args[0] for item in items}
         path = Path(os.environ[GROUPS_ENV])
