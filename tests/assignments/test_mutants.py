@@ -98,7 +98,7 @@ def test_failing_models_get_the_same_messages_every_time(class_runs, tmp_path):
     student, changes = bundle_of(assignment, "max_instead_of_mean")
     path = tmp_path / "submission.ipynb"
     nbformat.write(mutated(nbformat.read(assignment.source_notebook, as_version=4), *changes), path)
-    alone = grade(path, tmp_path / "results.json", assignment)
+    alone = grade(path, tmp_path / "results.json", assignment=assignment)
     assert alone == class_runs(assignment).results[student]
     outputs = "\n".join(test["output"] for test in alone["tests"])
     assert "Graph execution error" in outputs and not re.search(r"0x[0-9a-f]{6}|kit-submission-|File \"", outputs)

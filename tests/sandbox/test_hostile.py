@@ -9,9 +9,10 @@ tests/hostile/, named by what they do. docs/security.md points here.
 
 import json
 
+import nbformat
 import pytest
-from support.cases import HOSTILE
-from support.kit import TINY, by_function
+from support.cases import HOSTILE, hostile
+from support.kit import TINY, by_function, grade
 
 NOT_A_NOTEBOOK = {f: "Not graded" for f in TINY.functions}
 GATED = "the examples in the notebook's test cell for make_lexicon fail"
@@ -28,7 +29,7 @@ EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each o
         "pad_idx_seqs": "process died",
         "create_rnn_model": "process died",
     },
-    "memory_hog": {"idx_seqs_to_bows": "memory limit"},
+    "memory_hog": {"idx_seqs_to_bows": ("memory limit", "time limit")},  # which comes first depends on the machine
     "print_flood": {},
     "monkeypatching": {"make_lexicon": "'score'"},  # the forged answer's dict, graded as what make_lexicon returned
     "return_value_tricks": {
@@ -106,6 +107,23 @@ def test_reading_the_reference_works_outside_the_sandbox(way, monkeypatch):
     scope: dict = {}
     exec((HOSTILE / "reading_the_reference.py").read_text(encoding="utf-8"), scope)
     assert scope[way]().make_lexicon([["a", "a", "b"]], 1) == {"a": 2, "<UNK>": 1}
+
+
+@pytest.mark.kernel
+def test_the_memory_limit_ends_a_process_that_allocates_past_it(tmp_path):
+    """memory_hog alone, with a limit of 1 GiB (its kernel peaks at 0.63 GiB) and the default 60 s per call.
+
+    In the class run the hog may meet its 15 s call limit first: on a virtual machine a page touched for the first
+    time can cost a fault in the host (filling 2 GiB of fresh pages took 14 s on the quiet CI machine, 0.1 s once
+    used), and a loaded machine is slower still. Here it has four times as long to allocate a third as much.
+    """
+    path = tmp_path / "memory_hog.ipynb"
+    nbformat.write(hostile(TINY.source(), "memory_hog"), path)
+    results = grade(path, tmp_path / "results.json", "--memory-limit", "1")
+    scores = by_function(results)
+    assert {f: s for f, (s, p) in scores.items() if s != p} == {"idx_seqs_to_bows": 0.0}, scores
+    hog = [t for t in results["tests"] if t["tags"] == ["idx_seqs_to_bows"] and t["status"] == "failed"]
+    assert hog and all("memory limit" in t["output"] for t in hog), [t["output"] for t in hog]
 
 
 def test_no_process_outlives_its_grading(class_run):

@@ -73,10 +73,18 @@ def autograder(
     return done
 
 
-def grade(notebook: Path, results: Path, assignment: Assignment = TINY) -> dict:
-    """Grade one notebook with `autograder grade` in a child process; return its results.json."""
+def grade(notebook: Path, results: Path, *options: str, assignment: Assignment = TINY) -> dict:
+    """Grade one notebook with `autograder grade` (and `options`) in a child process; return its results.json."""
     autograder(
-        "grade", notebook, "--assignment", assignment.name, "--results", results, timeout=600, assignment=assignment
+        "grade",
+        notebook,
+        "--assignment",
+        assignment.name,
+        "--results",
+        results,
+        *options,
+        timeout=600,
+        assignment=assignment,
     )
     return json.loads(results.read_text(encoding="utf-8"))
 
