@@ -58,8 +58,8 @@ class Run:
     def until(self, condition: Callable[[], object], timeout: float, what: str) -> object:
         """The first true value of `condition()` while the run runs (wait_for); fail at once if the run ends first."""
 
-        def running_and(condition_now: Callable[[], object] = condition) -> object:
-            if value := condition_now():
+        def running_and() -> object:
+            if value := condition():
                 return value
             if self.process.poll() is not None:
                 raise AssertionError(
