@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from support.cases import class_of_cases, solution_cell
-from support.kit import AUTOGRADER, grade_class
+from support.kit import AUTOGRADER, TINY, grade_class
 
 from autograder.batch.discover import Submission, find_submissions
 from autograder.cli import main
-from autograder.course import get
+from autograder.course import Assignment, get
 from autograder.notebook.cells import BEGIN_SOLUTION
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.similarity_html import similarity_page
@@ -178,13 +178,15 @@ def with_body(notebook: nbformat.NotebookNode, body: str, function: str = FUNCTI
     return notebook
 
 
-def write_class(folder, notebooks: dict[str, nbformat.NotebookNode | bytes]) -> list[Submission]:
+def write_class(
+    folder, notebooks: dict[str, nbformat.NotebookNode | bytes], assignment: Assignment = ASSIGNMENT
+) -> list[Submission]:
     """The notebooks in nbgrader's layout, found as `grade` finds them."""
     for student, notebook in notebooks.items():
-        path = folder / student / ASSIGNMENT.name / f"{ASSIGNMENT.name}.ipynb"
+        path = folder / student / assignment.name / f"{assignment.name}.ipynb"
         path.parent.mkdir(parents=True)
         path.write_bytes(notebook) if isinstance(notebook, bytes) else nbformat.write(notebook, path)
-    return find_submissions(folder, ASSIGNMENT.name)
+    return find_submissions(folder, assignment.name)
 
 
 def compare(submissions: list[Submission]):
@@ -442,11 +444,11 @@ def test_the_report_renders_in_headless_chromium(synthetic_class, tmp_path, page
 
 @pytest.mark.kernel
 @pytest.mark.class_run
-def test_a_class_run_of_grade_writes_the_similarity_files(source, tmp_path):
-    """Two blank stubs whose make_lexicon is the copied pair: graded quickly, flagged in similarity.csv."""
-    blank = nbformat.read(ASSIGNMENT.release_notebook, as_version=4)
-    write_class(tmp_path / "submitted", {"ann": with_body(blank, UNUSUAL), "bob": with_body(blank, COPY)})
-    grade_class(tmp_path / "submitted", tmp_path / "out", "--workers", "1", assignment=ASSIGNMENT)
+def test_a_class_run_of_grade_writes_the_similarity_files(tmp_path):
+    """Two blank stubs of the tiny course (the quickest to grade) whose make_lexicon is the copied pair: flagged."""
+    blank = nbformat.read(TINY.release_notebook, as_version=4)
+    write_class(tmp_path / "submitted", {"ann": with_body(blank, UNUSUAL), "bob": with_body(blank, COPY)}, TINY)
+    grade_class(tmp_path / "submitted", tmp_path / "out", "--workers", "1")
     assert [(r["function"], r["student_a"], r["student_b"]) for r in read_csv(tmp_path / "out" / "similarity.csv")] == [
         (FUNCTION, "ann", "bob")
     ]
