@@ -5,7 +5,7 @@ from autograder.course import Benchmark, Declaration, Subset, Trained
 DECLARATION = Declaration(
     models=("build_lstm", "build_lstm_dropout", "build_cnn_lstm"),
     datasets=("imdb",),
-    subset=Subset(env="LSTM_CNN_IMDB_N_REVIEWS", quick=200, full=25000),
+    subset=Subset(env="LSTM_CNN_IMDB_N_REVIEWS", quick=100, full=25000),
     benchmark=Benchmark(
         models=(
             Trained("LSTM", "train_lstm", "lstm_accuracy", 0.87, "the tutorial's LSTM reaches about 87% in 2-3 epochs"),

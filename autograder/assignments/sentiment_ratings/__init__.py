@@ -5,7 +5,7 @@ from autograder.course import Benchmark, Declaration, Subset, Trained
 DECLARATION = Declaration(
     models=("create_mlp_model", "create_rnn_regressor"),
     datasets=("imdb",),
-    subset=Subset(env="SENTIMENT_RATINGS_N_REVIEWS", quick=300, full=25000),
+    subset=Subset(env="SENTIMENT_RATINGS_N_REVIEWS", quick=100, full=25000),
     benchmark=Benchmark(
         models=(
             Trained(

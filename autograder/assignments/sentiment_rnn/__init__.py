@@ -5,7 +5,7 @@ from autograder.course import Benchmark, Declaration, Subset, Trained
 DECLARATION = Declaration(
     models=("create_rnn_model",),
     datasets=("imdb",),
-    subset=Subset(env="SENTIMENT_RNN_N_REVIEWS", quick=300, full=25000),
+    subset=Subset(env="SENTIMENT_RNN_N_REVIEWS", quick=100, full=25000),
     benchmark=Benchmark(
         models=(
             Trained("GRU", "train_model", "test_accuracy", 0.88, "Maas et al. (2011) report 88.89% on the same split"),
