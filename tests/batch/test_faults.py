@@ -34,9 +34,8 @@ from support.runs import (
 pytestmark = [pytest.mark.cluster, pytest.mark.class_run]  # class runs on local workers or a real Dask cluster
 
 WAIT = 900  # seconds: the CI machine is shared, and a grading there can take minutes
-CLASS_SIZE = (
-    3  # interrupted classes: one graded, one inside its grading, one not started when interrupted at the soonest
-)
+# An interrupted class: one graded, one inside its grading, one not started, when interrupted at the soonest.
+CLASS_SIZE = 3
 GONE_WITHIN = 60  # seconds after the coordinator is killed, for its gradings' processes to end (time limit: 600)
 
 
