@@ -5,16 +5,17 @@ build exactly the reference's model: their bugs are elsewhere, and the checks tr
 that the reference preprocessed. So before a training, the student's process is asked for
 its model's training fingerprint (sandbox/fingerprint.py), the digest of everything the
 training depends on. When it equals the reference's fingerprint, the result is the
-reference's own training, done once per grading process in a kernel of the grader's (the
-reference solution, in the same sandbox and environment as a student's kernel) and kept in
-memory. Otherwise the student's model trains in the student's process, as without reuse.
+reference's own training, done in a kernel of the grader's (the reference solution, in the
+same sandbox and environment as a student's kernel) once per machine: kept in memory, and in
+the grader's cache for the processes that follow (engine/kept_answers.py). Otherwise the
+student's model trains in the student's process, as without reuse.
 
 Why no verdict changes:
 - A submission gets the reference's result only when its own training would compute the
   same: the same code path, settings, initial weights and random states, in the same
   environment; docs/benchmarks.md has the comparison with reuse switched off.
-- Only the grader's own kernel puts results in the memo: no submission can put one there
-  for another.
+- Only the grader's own kernel puts results in the memo and the kept answers: no submission
+  can put one there for another.
 - A submission's process that lies about its fingerprint gains nothing it lacks without
   reuse: that process answers the training request itself and, given the training data,
   can return any predictions it likes. The kit trusts a student's process only about that
@@ -33,6 +34,7 @@ import nbformat
 import numpy as np
 
 from autograder.course import Assignment
+from autograder.engine.kept_answers import MISSING, kept_answers
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import Policy
 from autograder.sandbox.student import Student, StudentError
@@ -83,18 +85,25 @@ class ReferenceTrainings:
             raise StudentError("raised", f"the reference solution did not run: {self._kernel.cell_errors}")
         return self._kernel.request(probe, args, timeout)
 
+    def _answer(self, memo: dict[tuple, Any], key: tuple, probe: str, args: list, timeout: float) -> Any:
+        """The reference kernel's answer: from this process's memo, else as kept on disk, else asked (and kept)."""
+        if key not in memo:
+            kept = kept_answers()
+            answer = kept.get(probe, key)
+            if answer is MISSING:
+                answer = self._ask(probe, args, timeout)
+                kept.put(probe, key, answer)
+            memo[key] = answer
+        return memo[key]
+
     def fingerprint(self, function: str, args: list, seed: int, timeout: float) -> str | None:
         key = (self._reference, function, _digest(args), seed)
-        if key not in _fingerprints:
-            _fingerprints[key] = self._ask("training_fingerprint", [function, args, seed], timeout)
-        return _fingerprints[key]
+        return self._answer(_fingerprints, key, "training_fingerprint", [function, args, seed], timeout)
 
     def result(self, probe: str, fingerprint: str, args: list, timeout: float) -> Any:
         """The reference's answer to a training request whose model has this fingerprint."""
         key = (self._reference, probe, fingerprint, _digest(*args[2:]))
-        if key not in _results:
-            _results[key] = self._ask(probe, args, timeout)
-        return copy.deepcopy(_results[key])  # a check may change what it is given
+        return copy.deepcopy(self._answer(_results, key, probe, args, timeout))  # a check may change what it is given
 
 
 class ReusingStudent(Student):

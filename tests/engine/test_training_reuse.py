@@ -17,6 +17,7 @@ from support.cases import mutated
 from support.kit import TINY, require_data_dir
 
 from autograder.engine import reuse
+from autograder.engine.kept_answers import KeptAnswers
 from autograder.grading import grade_content
 from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.kernel import KernelStudent
@@ -177,24 +178,37 @@ def graded(content: bytes, reuse_trainings: bool) -> str:
 
 
 @pytest.fixture
-def fresh_memo(monkeypatch):
-    """Each test starts with nothing reused yet, as a new grading process does."""
+def fresh_memo(monkeypatch, tmp_path) -> KeptAnswers:
+    """Each test starts with nothing reused yet, as a grading process on a new machine does; returns its kept answers."""
     monkeypatch.setattr(reuse, "_fingerprints", {})
     monkeypatch.setattr(reuse, "_results", {})
+    kept = KeptAnswers(tmp_path / "kept")
+    monkeypatch.setattr(reuse, "kept_answers", lambda: kept)
+    return kept
 
 
 @pytest.mark.kernel
 def test_reuse_changes_no_result_and_spares_the_students_training(monkeypatch, fresh_memo):
+    """And what one grading process learnt from the reference's kernel serves the next, without that kernel."""
     require_data_dir()
     requests = Requests(monkeypatch)
-    for content, trains_itself in ((ASSIGNMENT.source_notebook.read_bytes(), False), (notebook(WRONG_MODEL), True)):
+    reference = ASSIGNMENT.source_notebook.read_bytes()
+    results = {}
+    for content, trains_itself in ((reference, False), (notebook(WRONG_MODEL), True)):
         requests.by_kernel.clear()
-        with_reuse = graded(content, reuse_trainings=True)
+        results[content] = graded(content, reuse_trainings=True)
         student = next(iter(requests.by_kernel.values()))
         assert "training_fingerprint" in student
         assert ("train_and_predict" in student) == trains_itself  # else the reference's training served it
-        assert graded(content, reuse_trainings=False) == with_reuse
+        assert graded(content, reuse_trainings=False) == results[content]
     assert len(reuse._results) == 1  # the reference trained once, for both gradings
+    assert any(fresh_memo.folder.iterdir())
+    monkeypatch.setattr(reuse, "_fingerprints", {})  # the next process: a new memo, the same cache
+    monkeypatch.setattr(reuse, "_results", {})
+    requests.by_kernel.clear()
+    assert graded(reference, reuse_trainings=True) == results[reference]
+    (student,) = requests.by_kernel.values()  # no kernel of the reference's
+    assert "training_fingerprint" in student and "train_and_predict" not in student
 
 
 @pytest.mark.kernel
