@@ -5,13 +5,20 @@ from pathlib import Path
 
 from kitdata.paths import ENV_VAR, resolve_data_dir
 
+from autograder.nbgrader_preprocessor import autograde_preprocessors
+
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
 c.CourseDirectory.root = str(Path(__file__).resolve().parent)
 c.CourseDirectory.course_id = "rnn-sentiment"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
-# Training on the full data takes minutes on a CPU; nbgrader's default limit is 30 s a cell.
+# `nbgrader autograde` grades through the kit's sandboxed grader, not by running the notebook in
+# nbgrader's own kernel (autograder/nbgrader_preprocessor.py; docs/grading.md says what that changes).
+c.Autograde.autograde_preprocessors = autograde_preprocessors()
+
+# nbgrader's own execution of a notebook (its Validate, or autograde without the line above):
+# training on the full data takes minutes on a CPU; nbgrader's default limit is 30 s a cell.
 c.Execute.timeout = 3600
 
 # nbgrader starts each notebook's kernel in the submission's own folder, so a relative

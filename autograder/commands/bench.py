@@ -48,6 +48,7 @@ from autograder.batch.execute import dask_client, grade_class, prepare_workers
 from autograder.commands.grade import available_cores, warn_if_unconfined, write_student
 from autograder.course import Assignment, discover, get
 from autograder.nbgrader_cli import run_nbgrader
+from autograder.nbgrader_preprocessor import NBGRADERS_OWN_EXECUTION
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, status_of
 from autograder.sandbox.policy import Policy
 from autograder.scratch import Scratch
@@ -90,8 +91,10 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def make_course(assignment: Assignment, copies: int, folder: Path) -> None:
-    """An nbgrader course folder with `copies` students who all handed in the reference."""
-    shutil.copy(assignment.root / "nbgrader_config.py", folder)
+    """An nbgrader course folder with `copies` students who all handed in the reference, graded by nbgrader's own
+    execution of every cell: what the kit is measured against."""
+    config = (assignment.root / "nbgrader_config.py").read_text(encoding="utf-8")
+    (folder / "nbgrader_config.py").write_text(config + NBGRADERS_OWN_EXECUTION, encoding="utf-8")
     shutil.copytree(assignment.root / "source", folder / "source")
     done = run_nbgrader("generate_assignment", assignment.name, "--force", cwd=folder)
     if done.returncode:

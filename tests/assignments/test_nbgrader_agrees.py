@@ -1,54 +1,26 @@
-"""Real nbgrader, real gradebook: `nbgrader autograde` gives the kit's totals."""
+"""Real nbgrader, real gradebook: `nbgrader autograde`, through the kit's grader, gives the kit's totals."""
 
-import os
-import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
 from nbgrader.api import Gradebook
-from support.kit import by_function, require_data_dir
+from support.kit import by_function
+from support.nbgrader_course import autograded, autograded_course, printed
 
-from autograder.nbgrader_cli import run_nbgrader
-from autograder.notebook.cells import cell_by_grade_id
+from autograder.notebook.cells import is_test_cell
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.kernel]  # nbgrader autograde of each reference and stub
 
 
-def nbgrader(course, *args: str, env: dict | None = None) -> None:
-    done = run_nbgrader(*args, cwd=course, env=env, timeout=1800)
-    assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
-
-
-def printed(course: Path, student: str, assignment: str, grade_id: str) -> str:
-    """What a test cell printed when nbgrader autograded it: the list of checks and what failed."""
-    notebook = nbformat.read(course / "autograded" / student / assignment / f"{assignment}.ipynb", as_version=4)
-    outputs = cell_by_grade_id(notebook, grade_id).outputs
-    return "".join(o.get("text", "") or str(o.get("data", o.get("evalue", ""))) for o in outputs)
-
-
 @pytest.fixture(scope="session")
-def course(tmp_path_factory, assignment) -> Path:
-    """A course folder with the reference and the blank stub submitted, autograded by nbgrader."""
-    course = tmp_path_factory.mktemp(f"course-{assignment.name}")
-    shutil.copy(assignment.root / "nbgrader_config.py", course)
-    shutil.copytree(assignment.root / "source", course / "source")
-    nbgrader(course, "generate_assignment", assignment.name, "--force")
-    submissions = {
-        "reference": assignment.source_notebook,
-        "stub": course / "release" / assignment.name / f"{assignment.name}.ipynb",
-    }
-    for student, notebook in submissions.items():
-        folder = course / "submitted" / student / assignment.name
-        folder.mkdir(parents=True)
-        shutil.copy(notebook, folder / notebook.name)
-    # nbgrader runs every cell, training included: the assignment's quick-run settings keep that short.
-    # The data folder is given relative to the course, as an instructor may: nbgrader_config.py makes
-    # it absolute, or the kernels, which start in each submission's folder, would not find the data.
-    data_dir = os.path.relpath(require_data_dir(), course)
-    env = {**os.environ, "KIT_DATA_DIR": data_dir, **assignment.quick_run_env}
-    nbgrader(course, "autograde", assignment.name, "--force", env=env)
-    return course
+def course(tmp_path_factory, assignment, reference_results) -> Path:
+    """A course folder with the reference and the blank stub submitted, autograded by nbgrader.
+
+    After the class run (reference_results), as an instructor's second grading would be: the
+    reference's trainings are the ones the kit kept then.
+    """
+    submissions = {"reference": assignment.source_notebook, "stub": assignment.release_notebook}
+    return autograded_course(assignment, tmp_path_factory.mktemp(f"course-{assignment.name}"), submissions)
 
 
 @pytest.mark.parametrize("student", ["reference", "stub"])
@@ -62,3 +34,10 @@ def test_nbgrader_totals_equal_the_kit(assignment, course, student, reference_re
                 f"{function}: nbgrader {grade.score}, kit {score}; the test cell printed:\n{printed(course, student, assignment.name, grade_id)}"
             )
         assert gradebook.find_submission(assignment.name, student).score == kit["score"]
+
+
+def test_no_cell_of_the_submission_ran_under_nbgrader(assignment, course):
+    """Only the test cells have outputs, the kit's; nbgrader's own execution would have filled every code cell's."""
+    cells = [cell for cell in autograded(course, "reference", assignment.name).cells if cell.cell_type == "code"]
+    assert [cell for cell in cells if cell.outputs and not is_test_cell(cell)] == []
+    assert all(cell.outputs[0].text.startswith("[passed]") for cell in cells if is_test_cell(cell))

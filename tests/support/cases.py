@@ -121,6 +121,21 @@ def tests_edited_to_pass(source: nbformat.NotebookNode) -> nbformat.NotebookNode
     return notebook
 
 
+FLOAT_PADDING = ("float_padding", "pad_idx_seqs", "pad_sequences(idx_seqs)", 'pad_sequences(idx_seqs, dtype="float32")')
+"""A wrong pad_idx_seqs (floats) that passes its test cell's visible asserts: [4.0, 5.0] == [4, 5]."""
+
+
+def display_hook_silenced(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """FLOAT_PADDING in a notebook whose cells show no value.
+
+    Under nbgrader's own execution the hidden lines' score() then shows nothing, and a test cell
+    that neither raises nor shows a value earns all its points.
+    """
+    notebook = mutated(source, FLOAT_PADDING)
+    notebook.cells.insert(1, nbformat.v4.new_code_cell('get_ipython().ast_node_interactivity = "none"\n'))
+    return notebook
+
+
 def duplicate_cell_ids(source: nbformat.NotebookNode) -> bytes:
     """Every cell with the first cell's id, as raw JSON (nbformat.write would repair the ids)."""
     notebook = copy.deepcopy(source)
@@ -168,6 +183,7 @@ def class_of_cases(
         "test_cells_deleted": without_test_cells(source),
         "test_cells_edited": tests_edited_to_pass(source),
         "duplicate_cell_ids": duplicate_cell_ids(source),
+        "display_hook_silenced": display_hook_silenced(source),
         "another_assignments_notebook": another_assignments(source),
     }
     return cases

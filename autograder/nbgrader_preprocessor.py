@@ -1,0 +1,87 @@
+"""`nbgrader autograde` through the kit's sandboxed grader: a preprocessor in place of nbgrader's Execute.
+
+nbgrader's own step runs the submitted notebook in an unconfined kernel, and the hidden
+lines of each test cell run the kit's checks in that same kernel, after the student's
+code (inline.py); a test cell that ends without an error and without a result earns all
+its points, so a notebook that silences the display hook earns every test cell's points.
+GradeWithKit instead grades the sanitized notebook as `autograder grade` does (a confined
+kernel, the checks in the grader's process) and writes each test cell's outputs from the
+kit's verdicts: the lines of its checks (inline.report) and, as the cell's result, the
+function's points, which nbgrader's SaveAutoGrades records as partial credit. No cell of
+the submission runs in nbgrader's process or kernel. The gradebook, formgrader, feedback
+and late penalties are nbgrader's, unchanged.
+
+The course's nbgrader_config.py sets it up:
+
+    c.Autograde.autograde_preprocessors = autograde_preprocessors()
+"""
+
+from collections import defaultdict
+
+import nbformat
+from nbconvert.exporters.exporter import ResourcesDict
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+
+from autograder.course import get
+from autograder.engine.outcome import CheckResult, total
+from autograder.grading import grade_content
+from autograder.inline import report
+from autograder.notebook.cells import is_test_cell, nbgrader_meta
+from autograder.reporting.results import GRADER_ERROR
+
+TEST_PREFIX = "test_"
+"""A function's test cell has the grade id test_<function>."""
+
+
+class KitGraderError(RuntimeError):
+    """The kit's grader failed on this submission (its fault, not the student's): nbgrader records no score."""
+
+
+class GradeWithKit(NbGraderPreprocessor):
+    """Grades the notebook with the kit and writes each test cell's verdicts and points; runs none of its cells."""
+
+    def preprocess(self, nb: nbformat.NotebookNode, resources: ResourcesDict) -> tuple:
+        names = resources["nbgrader"]
+        assignment = get(names["assignment"])
+        graded = grade_content(nbformat.writes(nb).encode("utf-8"), f"{names['notebook']}.ipynb", assignment)
+        if graded.status == GRADER_ERROR:
+            raise KitGraderError(f"{names['student']}: the kit's grader failed:\n" + "\n".join(graded.faults))
+        for note in graded.notes:
+            self.log.info("%s: %s", names["student"], note)
+        checks: dict[str, list[CheckResult]] = defaultdict(list)
+        for check in graded.checks:
+            checks[check.function].append(check)
+        for cell in nb.cells:
+            if is_test_cell(cell):
+                cell.execution_count = None
+                cell.outputs = _outputs(checks, nbgrader_meta(cell)["grade_id"])
+        return nb, resources
+
+
+def _outputs(checks: dict[str, list[CheckResult]], grade_id: str) -> list[nbformat.NotebookNode]:
+    """A test cell's outputs: what its function's checks say, then its points as the cell's result."""
+    function = grade_id.removeprefix(TEST_PREFIX)
+    if function not in checks:
+        raise KitGraderError(f"the test cell {grade_id!r} names no function the kit has checks for")
+    results = checks[function]
+    return [
+        nbformat.v4.new_output("stream", name="stdout", text=report(results)),
+        nbformat.v4.new_output("execute_result", data={"text/plain": repr(total(results))}, execution_count=None),
+    ]
+
+
+NBGRADERS_OWN_EXECUTION = """
+# nbgrader's own execution of every cell, in place of the kit's grading (autograder/nbgrader_preprocessor.py)
+from nbgrader.converters import Autograde
+c.Autograde.autograde_preprocessors = Autograde.class_traits()["autograde_preprocessors"].default()
+"""
+"""Lines that, added at the end of a course's nbgrader_config.py, give `nbgrader autograde` back its own execution."""
+
+
+def autograde_preprocessors() -> list:
+    """nbgrader's autograde steps with the kit's grading in place of nbgrader's execution of the notebook."""
+    return [
+        GradeWithKit if step is Execute else step
+        for step in Autograde.class_traits()["autograde_preprocessors"].default()
+    ]

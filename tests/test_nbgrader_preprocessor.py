@@ -1,0 +1,90 @@
+"""`nbgrader autograde` through the kit's grader (autograder/nbgrader_preprocessor.py), on the tiny course's cases.
+
+The reference, the blank stub, every mutant bundle and other correct answer, and a notebook that
+hides every cell's value are autograded by real nbgrader into its gradebook, beside the kit's
+own class run of the same files: the points agree function by function, and the feedback that
+`nbgrader generate_feedback` writes shows the kit's checks, never a value a hidden check expected.
+"""
+
+import html
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute
+from support import REPO, TINY_COURSE
+from support.cases import bundled
+from support.kit import TINY, by_function
+from support.nbgrader_course import autograded_course, nbgrader, printed
+from traitlets.config.loader import PyFileConfigLoader
+
+from autograder.nbgrader_preprocessor import GradeWithKit
+
+
+def nbgrader_run(test):
+    """The marks of a test that reads the autograded course."""
+    return pytest.mark.nbgrader(pytest.mark.kernel(test))
+
+
+CASES = ("honest", "blank", *bundled(TINY), "display_hook_silenced")
+
+
+@pytest.fixture(scope="module")
+def course(class_run, tmp_path_factory) -> Path:
+    """The tiny course with each case's notebook (as the class run graded it) submitted and autograded, with feedback."""
+    notebook = f"{TINY.name}/{TINY.name}.ipynb"
+    submissions = {student: class_run.submitted / student / notebook for student in CASES}
+    course = autograded_course(TINY, tmp_path_factory.mktemp("tiny-nbgrader"), submissions)
+    nbgrader(course, "generate_feedback", TINY.name, "--force")
+    return course
+
+
+@pytest.mark.parametrize("config", [REPO, TINY_COURSE], ids=["course", "tiny_course"])
+def test_each_courses_config_puts_the_kits_grading_in_place_of_nbgraders_execution(config):
+    loaded = PyFileConfigLoader("nbgrader_config.py", path=str(config)).load_config()
+    steps = loaded.Autograde.autograde_preprocessors
+    default = Autograde.class_traits()["autograde_preprocessors"].default()
+    assert Execute not in steps and steps.index(GradeWithKit) == default.index(Execute)
+    assert [step for step in steps if step is not GradeWithKit] == [step for step in default if step is not Execute]
+
+
+@nbgrader_run
+@pytest.mark.parametrize("student", CASES)
+def test_nbgrader_gives_each_function_the_kits_points(course, class_run, student):
+    kit = class_run.results[student]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for function, (score, _) in by_function(kit).items():
+            grade = gradebook.find_grade(f"test_{function}", TINY.name, TINY.name, student)
+            assert grade.score == score, (
+                f"{function}: nbgrader {grade.score}, kit {score}; the test cell shows:\n"
+                + printed(course, student, TINY.name, f"test_{function}")
+            )
+        assert gradebook.find_submission(TINY.name, student).score == kit["score"]
+
+
+@nbgrader_run
+def test_a_notebook_that_shows_no_value_earns_no_point_it_did_not(course, class_run):
+    """Under nbgrader's own execution its wrong pad_idx_seqs would keep every point: its cell neither raises nor shows."""
+    score, points = by_function(class_run.results["display_hook_silenced"])["pad_idx_seqs"]
+    assert score < points
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        assert gradebook.find_grade("test_pad_idx_seqs", TINY.name, TINY.name, "display_hook_silenced").score == score
+
+
+@nbgrader_run
+def test_the_feedback_shows_the_kits_checks_and_no_hidden_expected_value(course, class_run):
+    for student in ("blank", *bundled(TINY)):
+        page = html.unescape(
+            (course / "feedback" / student / TINY.name / f"{TINY.name}.html").read_text(encoding="utf-8")
+        )
+        shown = {test["name"]: test["output"] for test in class_run.results[student]["tests"]}
+        for test in class_run.instructor[student]["tests"]:
+            if test["status"] == "failed":
+                assert test["name"].split(": ", 1)[1] in page, (student, test["name"])
+                hidden = [
+                    line
+                    for line in test["output"].splitlines()
+                    if line.strip() and line not in shown[test["name"]].splitlines()
+                ]
+                assert [line for line in hidden if line in page] == [], (student, test["name"])
