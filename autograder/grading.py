@@ -110,21 +110,36 @@ class UnavailableStudent(Student):
         raise StudentError("unavailable", self.reason)
 
 
-def _verdicts(checks: list[CheckResult], notes: list[str], status: str, student: KernelStudent | None = None) -> Graded:
-    """The checks' results under `status`, or a grader error if the grader failed in any check."""
+def _verdicts(
+    checks: list[CheckResult], notes: list[str], status: str, student: KernelStudent | None = None, told: str = ""
+) -> Graded:
+    """The checks' results under `status`, or a grader error if the grader failed in any check.
+
+    `told`: what only the instructor is told about the submitted file (NotebookError.detail)."""
     faults = [f"{check.function}: {check.name}\n{check.fault}" for check in checks if check.fault]
-    return Graded(checks, notes, GRADER_ERROR if faults else status, faults, *_graders_side(student))
+    grader_notes, sandbox = _graders_side(student)
+    grader_notes = [told, *grader_notes] if told else grader_notes
+    return Graded(checks, notes, GRADER_ERROR if faults else status, faults, grader_notes, sandbox)
 
 
 def not_graded(
-    assignment: Assignment, reason: str, notes: list[str] | None = None, student: KernelStudent | None = None
+    assignment: Assignment,
+    reason: str,
+    notes: list[str] | None = None,
+    student: KernelStudent | None = None,
+    told: str = "",
 ) -> Graded:
     """Every check failed for `reason`: the row of a submission that could not be run at all."""
     try:
         checks = run_checks(assignment, UnavailableStudent(f"Not graded: {reason}"))
     except Exception:
         return grader_error(traceback.format_exc(), notes, student)
-    return _verdicts(checks, notes or [], NOT_GRADED, student)
+    return _verdicts(checks, notes or [], NOT_GRADED, student, told)
+
+
+def unreadable(assignment: Assignment, error: NotebookError) -> Graded:
+    """The row of a submitted file that is not a notebook the kit can read: the reason for all, the detail for the instructor."""
+    return not_graded(assignment, str(error), told=error.detail)
 
 
 def given_cells(cells: list[nbformat.NotebookNode], source: nbformat.NotebookNode) -> frozenset[int]:
@@ -145,10 +160,10 @@ def grade_notebook(path: Path, assignment: Assignment, policy: Policy = DEFAULT_
     try:
         content = read_bytes(path)
     except NotebookError as error:
-        unreadable = str(error)
+        refused = error
     else:
         return grade_content(content, path.name, assignment, policy)
-    return not_graded(assignment, unreadable)
+    return unreadable(assignment, refused)
 
 
 # not_graded() runs every check, so it is never called while an exception is handled: each failed
@@ -170,11 +185,11 @@ def grade_content(
     try:
         notebook, repairs = read_notebook(content, name)
     except NotebookError as error:
-        unreadable = str(error)
+        refused = error
     else:
-        unreadable = None
-    if unreadable is not None:
-        return not_graded(assignment, unreadable)
+        refused = None
+    if refused is not None:
+        return unreadable(assignment, refused)
     notes, student, lost = list(repairs), None, None
     try:
         notes += structure_notes(notebook, assignment.source(), assignment.name)

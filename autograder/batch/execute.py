@@ -32,6 +32,7 @@ from tqdm import tqdm
 from autograder.batch.discover import Submission
 from autograder.course import get
 from autograder.grading import Cancelled, Graded, grade_content, grader_error, not_graded
+from autograder.notebook.reading import NotebookError, read_bytes
 from autograder.preflight import NotReady, prepare
 from autograder.quiet_tensorflow import quiet
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, GRADER_ERROR, instructor_path, status_of
@@ -90,9 +91,11 @@ def grade_task(content: bytes, file_name: str, assignment: str, policy: Policy) 
         return None
 
 
-def not_graded_task(assignment: str, reason: str) -> Graded:
-    """A "not graded" row, built on a worker: running the checks loads the reference, which the coordinator never does."""
-    return not_graded(get(assignment), reason)
+def not_graded_task(assignment: str, reason: str, told: str = "") -> Graded:
+    """A "not graded" row, built on a worker: running the checks loads the reference, which the coordinator never does.
+
+    `told`: what only the instructor is told (NotebookError.detail)."""
+    return not_graded(get(assignment), reason, told=told)
 
 
 def prepare_task(assignment: str, policy: Policy) -> str | None:
@@ -268,9 +271,9 @@ def grade_class(
             if submission is None:
                 return False
             try:
-                content = submission.notebook.read_bytes()
-            except OSError as error:
-                submit(not_graded_task, submission, assignment, f"cannot read {submission.notebook.name}: {error}")
+                content = read_bytes(submission.notebook, below=submission.root)
+            except NotebookError as error:
+                submit(not_graded_task, submission, assignment, str(error), error.detail)
             else:
                 submit(grade_task, submission, content, submission.notebook.name, assignment, policy)
             return True

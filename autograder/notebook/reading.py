@@ -1,14 +1,31 @@
-"""Open a submitted file as a notebook, or say in one sentence why it is not one."""
+"""Open a submitted file as a notebook, or say in one sentence why it is not one.
 
+The file is the student's, so it is read with suspicion: only a regular file, never through a
+symbolic link (to the instructor's notebook, to /dev/zero), never a FIFO or a device (which could
+block or never end), and never more than MAX_SUBMISSION_BYTES.
+"""
+
+import errno
 import json
+import os
+import stat
 import warnings
 from pathlib import Path
 
 import nbformat
 
+MAX_SUBMISSION_BYTES = 100 * 1024**2
+"""The largest file graded: a notebook that keeps every output of a long training is a few MiB."""
+KINDS = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
+
 
 class NotebookError(ValueError):
-    """The file cannot be graded as a notebook; str() is the reason for the result row."""
+    """The file cannot be graded as a notebook; str() is the reason for the result row, `detail` the instructor's."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.detail = detail
+        """What only the instructor is told, such as where a symbolic link pointed."""
 
 
 def read_notebook(raw: bytes, name: str) -> tuple[nbformat.NotebookNode, list[str]]:
@@ -23,6 +40,8 @@ def read_notebook(raw: bytes, name: str) -> tuple[nbformat.NotebookNode, list[st
         json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise NotebookError(f"{name} is not a notebook (not JSON text)") from None
+    except RecursionError:
+        raise NotebookError(f"{name} is not a notebook (JSON nested too deeply to read)") from None
     try:
         with warnings.catch_warnings(record=True) as repairs:
             warnings.simplefilter("always")
@@ -37,14 +56,88 @@ def read_notebook(raw: bytes, name: str) -> tuple[nbformat.NotebookNode, list[st
     ] if duplicates else []
 
 
-def read_bytes(path: Path) -> bytes:
-    """A submitted file's bytes; a file that cannot be read is a NotebookError."""
+def read_bytes(path: Path, limit: int = MAX_SUBMISSION_BYTES, below: Path | None = None) -> bytes:
+    """A submitted file's bytes: a regular file's, at most `limit` of them; anything else is a NotebookError.
+
+    `below`: the folder the class was found in; no folder between it and the file may be a symbolic link either.
+    """
     try:
-        return path.read_bytes()
+        handle = _open_below(path, below)
+    except _Link as link:
+        raise NotebookError(
+            f"{path.name} is reached through a symbolic link ({link.name}): only the submitted files themselves are graded"
+            if link.path != path
+            else f"{path.name} is a symbolic link, not a notebook file: only the file itself is graded",
+            f"{link.path} is a symbolic link to {_target(link.path)}",
+        ) from None
     except OSError as error:
         raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
+    try:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((kind for test, kind in KINDS.items() if test(mode)), "not a regular file")
+            raise NotebookError(f"{path.name} is {kind}, not a notebook file", f"{path} is {kind}")
+        content = _read_at_most(handle, limit + 1)
+    except OSError as error:
+        raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
+    finally:
+        os.close(handle)
+    if len(content) > limit:
+        raise NotebookError(f"{path.name} is larger than {limit:,} bytes, the most a submitted notebook may have")
+    return content
 
 
-def read_notebook_file(path: Path) -> tuple[nbformat.NotebookNode, list[str]]:
-    """read_notebook of a file on disk."""
-    return read_notebook(read_bytes(path), path.name)
+class _Link(Exception):
+    def __init__(self, path: Path) -> None:
+        self.path, self.name = path, path.name
+
+
+def _open_below(path: Path, below: Path | None) -> int:
+    """A descriptor of `path`, opened without following a symbolic link at it, or at any folder under `below`."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+    if below is None:
+        steps, folder = [path], None
+    else:
+        steps = [
+            below.joinpath(*path.relative_to(below).parts[: depth + 1])
+            for depth in range(len(path.relative_to(below).parts))
+        ]
+        folder = os.open(below, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for step in steps[:-1]:
+            inner = _no_link(step, os.O_RDONLY | os.O_NOFOLLOW | os.O_DIRECTORY | os.O_CLOEXEC, folder)
+            os.close(folder)
+            folder = inner
+        return _no_link(steps[-1], flags, folder)
+    finally:
+        if folder is not None:
+            os.close(folder)
+
+
+def _no_link(step: Path, flags: int, folder: int | None) -> int:
+    try:
+        return os.open(step.name if folder is not None else step, flags, dir_fd=folder)
+    except OSError as error:
+        if error.errno == errno.ELOOP or (error.errno == errno.ENOTDIR and step.is_symlink()):
+            raise _Link(step) from None
+        raise
+
+
+def _read_at_most(handle: int, count: int) -> bytes:
+    chunks: list[bytes] = []
+    while count and (chunk := os.read(handle, min(count, 1024**2))):
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def _target(path: Path) -> str:
+    try:
+        return repr(os.readlink(path))
+    except OSError as error:
+        return f"a target that cannot be read ({error.strerror})"
+
+
+def read_notebook_file(path: Path, below: Path | None = None) -> tuple[nbformat.NotebookNode, list[str]]:
+    """read_notebook of a file on disk (read_bytes says what `below` is)."""
+    return read_notebook(read_bytes(path, below=below), path.name)

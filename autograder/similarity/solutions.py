@@ -33,7 +33,7 @@ def solution_sources(notebook: nbformat.NotebookNode, functions: tuple[str, ...]
 
 def read_cells(submission: Submission, functions: tuple[str, ...]) -> StudentCells:
     try:
-        notebook, _ = read_notebook_file(submission.notebook)
+        notebook, _ = read_notebook_file(submission.notebook, below=submission.root)
     except NotebookError as error:
         return StudentCells(submission.student, {}, problem=str(error))
     return StudentCells(submission.student, solution_sources(notebook, functions))

@@ -50,6 +50,9 @@ EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each o
     "test_cells_edited": {"make_lexicon": ONLY_UNK},
     "duplicate_cell_ids": {},
     "another_assignments_notebook": {f: "is not defined" for f in TINY.functions},
+    "link_to_the_reference": {f: "is a symbolic link, not a notebook file" for f in TINY.functions},
+    "folder_link_to_the_source": {f: f"reached through a symbolic link ({TINY.name})" for f in TINY.functions},
+    "fifo_named_as_a_notebook": {f: "is a FIFO, not a notebook file" for f in TINY.functions},
 }
 NOTES = {  # case: text the top-level output of the instructor's copy must hold (and results.json, but the sandbox's)
     "honest": "Sandbox: bubblewrap",
@@ -60,6 +63,18 @@ NOTES = {  # case: text the top-level output of the instructor's copy must hold 
     "duplicate_cell_ids": f"Repaired: {len(TINY.source().cells) - 1} cells had the id of another cell",
     "another_assignments_notebook": f"none of the answer cells of {TINY.name}",
 }
+
+
+def test_what_a_link_or_a_fifo_was_is_told_to_the_instructor_only(class_run):
+    """The reference's path, which a link pointed to, is in the instructor's copy and nowhere in the student's."""
+    told = {
+        "link_to_the_reference": str(TINY.source_notebook),
+        "folder_link_to_the_source": str(TINY.source_notebook.parent),
+        "fifo_named_as_a_notebook": "is a FIFO",
+    }
+    for case, detail in told.items():
+        assert detail in class_run.instructor[case]["output"], (case, class_run.instructor[case]["output"])
+        assert str(TINY.root) not in json.dumps(class_run.results[case]), case
 
 
 def test_every_fixture_has_an_expected_result():

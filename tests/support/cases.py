@@ -13,6 +13,7 @@ which is most of the test suite's time. Other correct answers are bundled the sa
 import copy
 import importlib
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -211,4 +212,23 @@ def class_run(assignment: Assignment, folder: Path) -> tuple[list[str], list[str
         path = folder / student / assignment.name / f"{assignment.name}.ipynb"
         path.parent.mkdir(parents=True)
         path.write_bytes(case) if isinstance(case, bytes) else nbformat.write(case, path)
-    return list(cases), [*TWO_WORKERS, *HOSTILE_LIMITS] if hostile_too else list(ONE_WORKER)
+    special = special_files(assignment, folder) if hostile_too else []
+    return [*cases, *special], [*TWO_WORKERS, *HOSTILE_LIMITS] if hostile_too else list(ONE_WORKER)
+
+
+SPECIAL_FILES = ("link_to_the_reference", "folder_link_to_the_source", "fifo_named_as_a_notebook")
+"""What a student's side can leave where a class is collected, besides a file: each must be refused unread."""
+
+
+def special_files(assignment: Assignment, folder: Path) -> list[str]:
+    """SPECIAL_FILES in nbgrader's layout under `folder`: a link to the instructor's notebook, a link to the
+    instructor's folder in place of the assignment's, and a FIFO, which blocks whoever opens it to read."""
+    notebook = f"{assignment.name}.ipynb"
+    for student in SPECIAL_FILES:
+        (folder / student).mkdir()
+    (folder / "link_to_the_reference" / assignment.name).mkdir()
+    (folder / "link_to_the_reference" / assignment.name / notebook).symlink_to(assignment.source_notebook)
+    (folder / "folder_link_to_the_source" / assignment.name).symlink_to(assignment.source_notebook.parent)
+    (folder / "fifo_named_as_a_notebook" / assignment.name).mkdir()
+    os.mkfifo(folder / "fifo_named_as_a_notebook" / assignment.name / notebook)
+    return list(SPECIAL_FILES)
