@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from autograder.csv_cells import neutral
+
 TMP_MARK = ".tmp"
 
 
@@ -39,9 +41,9 @@ def write_bytes(content: bytes, path: Path) -> None:
 
 
 def write_csv(rows: list[list[str]], path: Path) -> None:
-    """Rows as CSV text (the csv module's dialect, CRLF line ends), written whole."""
+    """Rows as CSV text (the csv module's dialect, CRLF line ends), written whole; no cell a spreadsheet would run."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
+    csv.writer(buffer).writerows([[neutral(cell) for cell in row] for row in rows])
     write_text(buffer.getvalue(), path)
 
 

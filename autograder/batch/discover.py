@@ -12,8 +12,8 @@ of an LMS download gives the name part the LMS wrote (Canvas's `smithjane` from
 
 import tempfile
 import zipfile
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from autograder.lms.filenames import LmsFile, lms_file
@@ -26,6 +26,32 @@ class Submission:
     notebook: Path
     lms: LmsFile | None = None
     """Whose the file is in the LMS it was downloaded from, if it came from one."""
+    root: Path | None = None
+    """The folder the class was found in: no folder between it and the notebook may be a symbolic link."""
+
+
+def safe_id(raw: str) -> str:
+    """A student id that is one harmless path component of --out: no separator or control character, not hidden,
+    not `.` or `..` (a file named `.._x.ipynb` would otherwise write its results beside --out)."""
+    cleaned = "".join(c if c.isprintable() and c not in "/\\" else "_" for c in raw)
+    return cleaned if cleaned and not cleaned.startswith(".") else f"_{cleaned}"
+
+
+def _with_safe_ids(found: list[Submission], root: Path) -> list[Submission]:
+    """Each submission with a safe id, distinct from every other (a second `_..` becomes `_.._2`), and its root."""
+    ids = [safe_id(submission.student) for submission in found]
+    taken, seen = set(ids), Counter[str]()
+    unique = []
+    for student in ids:
+        seen[student] += 1
+        if seen[student] > 1:
+            number = seen[student]
+            while f"{student}_{number}" in taken:
+                number += 1
+            student = f"{student}_{number}"
+            taken.add(student)
+        unique.append(student)
+    return [replace(submission, student=student, root=root) for submission, student in zip(found, unique)]
 
 
 class DiscoveryError(ValueError):
@@ -109,4 +135,4 @@ def find_submissions(path: Path, assignment: str, scratch: Path | None = None) -
         raise DiscoveryError(
             f"no notebooks in {path} (looked for <student>/{assignment}/*.ipynb and loose *.ipynb files)"
         )
-    return sorted(found, key=lambda s: s.student)
+    return sorted(_with_safe_ids(found, path), key=lambda s: s.student)

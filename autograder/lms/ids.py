@@ -8,10 +8,10 @@ that did not come from a Canvas or Moodle download; `file` is the file's path in
 """
 
 import csv
-import io
 from pathlib import Path
 
-from autograder.atomic import write_text
+from autograder.atomic import write_csv
+from autograder.csv_cells import original
 from autograder.lms import LmsError
 from autograder.lms.filenames import LMS_NAMES, LmsFile, LmsId
 
@@ -21,13 +21,11 @@ HEADER = ["student", "lms", "lms_id", "file"]
 
 def write_lms_ids(files: dict[str, LmsFile | None], path: Path) -> None:
     """One row per student (id -> the LMS file they were graded from, or None), sorted, atomically."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER)
+    rows = [HEADER]
     for student in sorted(files):
         lms = files[student]
-        writer.writerow([student, lms.owner.lms, lms.owner.id, lms.path] if lms else [student, "", "", ""])
-    write_text(buffer.getvalue(), path)
+        rows.append([student, lms.owner.lms, lms.owner.id, lms.path] if lms else [student, "", "", ""])
+    write_csv(rows, path)
 
 
 def read_lms_ids(path: Path) -> dict[str, LmsId | None]:
@@ -38,7 +36,7 @@ def read_lms_ids(path: Path) -> dict[str, LmsId | None]:
             "(run it again on the same submissions and --out: students already graded are skipped)"
         )
     with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
+        rows = [[original(cell) for cell in row] for row in csv.reader(handle)]
     if not rows or rows[0] != HEADER:
         raise LmsError(f"{path} does not start with the header {','.join(HEADER)}")
     ids: dict[str, LmsId | None] = {}

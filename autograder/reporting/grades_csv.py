@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.atomic import write_csv
+from autograder.csv_cells import original
 from autograder.reporting.feedback import format_points, score_and_max, tests_by_function
 from autograder.reporting.results import GRADER_ERROR, status_of
 
@@ -60,7 +61,7 @@ def write_grades_csv(rows: dict[str, dict], path: Path) -> None:
 def read_grades_csv(path: Path) -> tuple[list[str], dict[str, Grade]]:
     """The function columns of a grades.csv and each student's total, refusing what write_grades_csv would not write."""
     with open(path, newline="", encoding="utf-8-sig") as handle:  # -sig: a spreadsheet may have saved it with a BOM
-        rows = [row for row in csv.reader(handle) if any(row)]
+        rows = [[original(cell) for cell in row] for row in csv.reader(handle) if any(row)]
     if not rows or tuple(rows[0][: len(FIXED_COLUMNS)]) != FIXED_COLUMNS:
         raise GradesCsvError(f"{path} is not a grades.csv of the kit: it does not start with {','.join(FIXED_COLUMNS)}")
     header = rows[0]

@@ -150,3 +150,16 @@ def test_an_lms_student_with_no_notebook_named_for_it_gets_each_graded(tmp_path)
 def test_plain_names_have_no_lms_id(tmp_path):
     assert [s.lms for s in lms_class(tmp_path / "loose", "alice_sentiment_rnn.ipynb").values()] == [None]
     assert [s.lms for s in lms_class(tmp_path / "nbgrader", "bob/sentiment_rnn/sentiment_rnn.ipynb").values()] == [None]
+
+
+def test_each_id_is_one_harmless_path_component(tmp_path):
+    """A file named `.._x.ipynb` would give the id `..`, and its results would be written beside --out."""
+    for name in (".._x.ipynb", "._y.ipynb", "_...ipynb", "ok.ipynb"):  # "_..": the id the first one is given
+        touch(tmp_path / name)
+    ids = [s.student for s in find_submissions(tmp_path, "sentiment_rnn")]
+    assert sorted(ids) == ["_.", "_..", "_.._2", "ok"]
+
+
+def test_each_submission_knows_the_folder_it_was_found_in(tmp_path):
+    touch(tmp_path / "alice" / "sentiment_rnn" / "sentiment_rnn.ipynb")
+    assert [s.root for s in find_submissions(tmp_path, "sentiment_rnn")] == [tmp_path]
