@@ -6,8 +6,8 @@ reference's kernel and its trainings: the other workers of a class, a rerun, and
 each submission after the setup's grading of the reference.
 
 An answer is kept under a digest of its request and of everything else its value depends on:
-the processor, Python and the version of every installed package, the kernel's environment and
-the probe code that computes it. Any change there is a new key, and the old answers are
+the processor, Python and the version of every installed package, the kernel's fixed settings
+and the probe code that computes it. Any change there is a new key, and the old answers are
 never read again. Only the grader writes here, from its own kernel's answers, into its cache
 folder, which no sandbox mounts; the folder is the grader's user's alone (0700).
 """
@@ -25,7 +25,6 @@ from typing import Any
 
 from autograder.cache import cache_dir
 from autograder.sandbox import fingerprint, probes, wire
-from autograder.sandbox.isolation import PASSED_ENV
 from autograder.sandbox.kernel import DETERMINISM_ENV
 
 MISSING = object()
@@ -36,10 +35,18 @@ MISSING = object()
 def environment() -> str:
     """The digest of what a kernel's answer depends on beyond its request, for this process."""
     packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    kernel_env = {**{name: os.environ.get(name) for name in PASSED_ENV}, **DETERMINISM_ENV}
     code = [Path(module.__file__).read_bytes() for module in (fingerprint, probes, wire)]
     digest = hashlib.sha256()
-    for part in (sys.version, sys.executable, platform.machine(), _processor(), packages, sorted(kernel_env.items())):
+    # Not the interpreter's path: a copy of the venv elsewhere runs the same code. Of the kernel's environment, its
+    # fixed settings (DETERMINISM_ENV): what else it inherits (PATH, LANG, TZ: kernel_env) changes no training, and
+    # PATH differs between the kit's commands and nbgrader's, which must share the answers.
+    for part in (
+        sys.version,
+        platform.machine(),
+        _processor(),
+        packages,
+        sorted(DETERMINISM_ENV.items()),
+    ):
         digest.update(repr(part).encode())
     for content in code:
         digest.update(content)

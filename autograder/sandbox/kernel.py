@@ -234,13 +234,17 @@ class KernelStudent(Student):
         self._client.timeout = limit
         started = time.monotonic()
         self._watchdog.call_deadline = started + limit + GRACE_SECONDS
+        index = len(self._notebook.cells) - 1
         try:
-            self._client.execute_cell(cell, len(self._notebook.cells) - 1, store_history=False)
+            self._client.execute_cell(cell, index, store_history=False)
         except DeadKernelError:
             self.lost = self._watchdog.reason or "the student's process died"
             raise StudentError("lost", self.lost) from None
         finally:
             self._watchdog.call_deadline = None
+            # The cell is dropped once run, so a later update of one of its displays by id (IPython's update_display)
+            # has nothing to update: forget where its displays were, or nbclient would look for them in the next cell.
+            self._client.clear_display_id_mapping(index)
             self._notebook.cells.pop()
         if time.monotonic() - started >= limit:
             # Interrupted code may still run (it can ignore the interrupt) or have left

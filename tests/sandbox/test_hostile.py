@@ -50,6 +50,7 @@ EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each o
     "test_cells_edited": {"make_lexicon": ONLY_UNK},
     "duplicate_cell_ids": {},
     "another_assignments_notebook": {f: "is not defined" for f in TINY.functions},
+    "display_updated_by_id": {},  # honest code: a progress display updated by a later cell
     "link_to_the_reference": {f: "is a symbolic link, not a notebook file" for f in TINY.functions},
     "folder_link_to_the_source": {f: f"reached through a symbolic link ({TINY.name})" for f in TINY.functions},
     "fifo_named_as_a_notebook": {f: "is a FIFO, not a notebook file" for f in TINY.functions},

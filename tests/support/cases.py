@@ -137,6 +137,13 @@ def display_hook_silenced(source: nbformat.NotebookNode) -> nbformat.NotebookNod
     return notebook
 
 
+def with_cells(source: nbformat.NotebookNode, *codes: str) -> nbformat.NotebookNode:
+    """The notebook with code cells of the student's own added at its end."""
+    notebook = copy.deepcopy(source)
+    notebook.cells += [nbformat.v4.new_code_cell(code) for code in codes]
+    return notebook
+
+
 def duplicate_cell_ids(source: nbformat.NotebookNode) -> bytes:
     """Every cell with the first cell's id, as raw JSON (nbformat.write would repair the ids)."""
     notebook = copy.deepcopy(source)
@@ -185,6 +192,11 @@ def class_of_cases(
         "test_cells_edited": tests_edited_to_pass(source),
         "duplicate_cell_ids": duplicate_cell_ids(source),
         "display_hook_silenced": display_hook_silenced(source),
+        "display_updated_by_id": with_cells(
+            source,
+            'from IPython.display import display\n\nshown = display("epoch 1", display_id=True)\n',
+            'shown.update("epoch 2")\n',
+        ),
         "another_assignments_notebook": another_assignments(source),
     }
     return cases
