@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from autograder.course import Assignment
-from autograder.sandbox.student import Student, StudentError
+from autograder.sandbox.student import Student, StudentError, bounded
 
 SOURCE = "<notebook test cell>"
 
@@ -69,10 +69,10 @@ def run_examples(student: Student, code: str, functions: tuple[str, ...], models
     except AssertionError as error:
         frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == SOURCE]
         line = code.splitlines()[frames[-1].lineno - 1].strip() if frames else ""
-        detail = f" ({error})" if str(error) else ""
+        detail = f" ({bounded(str(error))})" if str(error) else ""  # the student's value, as the assert shows it
         raise AssertionError(f"This example from the notebook fails: {line}{detail}") from None
     except Exception as error:  # the example ran into the student's value, e.g. None has no .shape
-        raise AssertionError(f"The notebook's examples fail: {type(error).__name__}: {error}") from None
+        raise AssertionError(f"The notebook's examples fail: {type(error).__name__}: {bounded(str(error))}") from None
 
 
 @pytest.mark.gate

@@ -26,7 +26,7 @@ from nbclient.exceptions import DeadKernelError
 from autograder.sandbox import fingerprint, probes, wire
 from autograder.sandbox.isolation import Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
-from autograder.sandbox.student import Student, StudentError
+from autograder.sandbox.student import Student, StudentError, bounded
 from autograder.sandbox.watchdog import CANCELLED, Watchdog
 
 # Fixed so that one submission scores the same on every run and every machine.
@@ -61,7 +61,8 @@ del __kit_sys__, __KitGuard__
 """
 REAP_SECONDS = 10.0  # for the kernel's process to exit once killed
 GRACE_SECONDS = 5.0  # after a call's limit, for the interrupt to take effect before the process is ended
-ERROR_TEXT_LIMIT = 500
+CELL_ERRORS_SHOWN = 5
+"""Cells whose errors a message lists; the others are counted."""
 
 
 class CappedClient(NotebookClient):
@@ -74,7 +75,8 @@ class CappedClient(NotebookClient):
     def output(self, outs: list, msg: dict, display_id: str | None, cell_index: int) -> nbformat.NotebookNode | None:
         content = msg["content"]
         if msg["msg_type"] == "error":
-            content["evalue"] = str(content.get("evalue", ""))[:ERROR_TEXT_LIMIT]
+            content["evalue"] = bounded(str(content.get("evalue", "")))
+            content["ename"] = bounded(str(content.get("ename", "")), 100)
             content["traceback"] = []
             return super().output(outs, msg, display_id, cell_index)
         size = len(str(content))
@@ -181,7 +183,7 @@ class KernelStudent(Student):
         for index, cell in enumerate(self.cells):
             error = self._run(cell.source, self.policy.cell_seconds, self._cell_limit)
             if error:
-                label = cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{index + 1}"
+                label = bounded(str(cell.metadata.get("nbgrader", {}).get("grade_id") or f"#{index + 1}"), 100)
                 (self.given_cell_errors if index in self.given else self.cell_errors).append(
                     f"cell '{label}' raised {error}"
                 )
@@ -292,7 +294,10 @@ class KernelStudent(Student):
     def explain(self, message: str) -> str:
         if not self.cell_errors:
             return message
-        return f"{message} (while running the notebook, {'; '.join(self.cell_errors)})"
+        shown = self.cell_errors[:CELL_ERRORS_SHOWN]
+        more = len(self.cell_errors) - len(shown)
+        listed = "; ".join(shown) + (f"; and {more} more cells" if more else "")
+        return f"{message} (while running the notebook, {listed})"
 
     @property
     def notes(self) -> list[str]:

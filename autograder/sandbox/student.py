@@ -14,6 +14,14 @@ import numpy as np
 
 from autograder.sandbox import wire
 
+TEXT_LIMIT = 500
+"""Characters the grader keeps of a text from the student's side: an error's message, a cell's error (security.md)."""
+
+
+def bounded(text: str, limit: int = TEXT_LIMIT) -> str:
+    """The text, cut to `limit` characters with a mark that says so: a student's message cannot fill results.json."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text) - limit:,} more characters not kept)"
+
 
 class StudentError(Exception):
     """The student's code gave no usable answer; str() is the reason, for the student."""
@@ -76,12 +84,12 @@ class Student(ABC):
         if not _well_formed(response):
             raise StudentError("wrong_type", "the student's process sent an answer in a form the grader does not know")
         if not response["ok"]:
-            message = response["message"]
-            if response["kind"] in ("missing", "raised"):
+            kind, message = bounded(response["kind"], 40), bounded(response["message"])
+            if kind in ("missing", "raised"):
                 message = self.explain(message)
             if response["detail"]:
-                message = f"{message}\n{response['detail']}"
-            raise StudentError(response["kind"], message)
+                message = f"{message}\n{bounded(response['detail'])}"
+            raise StudentError(kind, message)
         return response["value"]
 
     @property
