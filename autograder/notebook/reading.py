@@ -73,11 +73,12 @@ def read_bytes(path: Path, limit: int = MAX_SUBMISSION_BYTES, below: Path | None
     except OSError as error:
         raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
     try:
-        mode = os.fstat(handle).st_mode
+        info = os.fstat(handle)
+        mode = info.st_mode
         if not stat.S_ISREG(mode):
             kind = next((kind for test, kind in KINDS.items() if test(mode)), "not a regular file")
             raise NotebookError(f"{path.name} is {kind}, not a notebook file", f"{path} is {kind}")
-        content = _read_at_most(handle, limit + 1)
+        content = _read_at_most(handle, limit + 1, info.st_size)
     except OSError as error:
         raise NotebookError(f"cannot read {path.name}: {error.strerror}") from None
     finally:
@@ -123,12 +124,12 @@ def _no_link(step: Path, flags: int, folder: int | None) -> int:
         raise
 
 
-def _read_at_most(handle: int, count: int) -> bytes:
-    chunks: list[bytes] = []
-    while count and (chunk := os.read(handle, min(count, 1024**2))):
-        chunks.append(chunk)
-        count -= len(chunk)
-    return b"".join(chunks)
+def _read_at_most(handle: int, count: int, size: int) -> bytes:
+    """Up to `count` bytes of a file of `size` bytes: one buffer of the file's size, never a second copy of it."""
+    content = os.read(handle, min(size + 1, count))
+    while len(content) < count and (more := os.read(handle, count - len(content))):  # a file that grew
+        content += more
+    return content
 
 
 def _target(path: Path) -> str:

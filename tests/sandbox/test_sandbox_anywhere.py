@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.cases import SPECIAL_FILES
 from support.kit import TINY, autograder, read_json
 
 from autograder.reporting.results import instructor_path
@@ -114,7 +115,8 @@ def test_hostile_cases_ran_sandboxed_with_the_venv_under_tmp(class_run):
     assert class_run.python.startswith("/tmp/") and class_run.python != sys.executable
     sandboxes = {s: d.get("extra_data", {}).get("sandbox") for s, d in class_run.instructor.items()}
     ran = {s: sandbox for s, sandbox in sandboxes.items() if sandbox is not None}
-    assert set(sandboxes) - set(ran) == {"empty", "binary_garbage", "not_a_notebook"}  # no process to confine
+    not_notebooks = {"empty", "binary_garbage", "not_a_notebook", *SPECIAL_FILES}
+    assert set(sandboxes) - set(ran) == not_notebooks  # no process to confine
     assert set(map(json.dumps, ran.values())) == {json.dumps({"isolation": "bubblewrap"})}
     assert (
         "without the bubblewrap sandbox" not in class_run.printed.stderr and "warning" not in class_run.printed.stderr
