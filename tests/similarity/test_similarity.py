@@ -342,13 +342,17 @@ def test_bad_input_is_reported_never_flagged(source, tmp_path):
         "broken": broken,
         "empty": empty,
         "garbage": b"\x00\x01 not a notebook",
+        "nested": b"[" * 100_000 + b"]" * 100_000,  # a RecursionError in the reader once ended the similarity step
         "no_cell": no_cell,
         "odd_metadata": odd_metadata,
     }
     for student in ("broken", "empty", "no_cell"):  # ... once these three, copies of the instructor's, have its stub
         solution_cell(notebooks[student], "pad_idx_seqs").source = solution_cell(blank, "pad_idx_seqs").source
     result = compare(write_class(tmp_path, notebooks))
-    assert result.unreadable == {"garbage": "sentiment_rnn.ipynb is not a notebook (not JSON text)"}
+    assert result.unreadable == {
+        "garbage": "sentiment_rnn.ipynb is not a notebook (not JSON text)",
+        "nested": "sentiment_rnn.ipynb is not a notebook (JSON nested too deeply to read)",
+    }
     lexicon, pad = (next(r for r in result.functions if r.function == f) for f in (FUNCTION, "pad_idx_seqs"))
     assert lexicon.skipped == {STUB: ("blank", "odd_metadata"), EMPTY: ("empty",), MISSING: ("no_cell",)}
     assert lexicon.compared == ("a_copy", "b_copy", "broken") and lexicon.unparsed == ("broken",)
