@@ -65,7 +65,7 @@ def read_bytes(path: Path, limit: int = MAX_SUBMISSION_BYTES, below: Path | None
         handle = _open_below(path, below)
     except _Link as link:
         raise NotebookError(
-            f"{path.name} is reached through a symbolic link ({link.name}): only the submitted files themselves are graded"
+            f"{path.name} is reached through a symbolic link ({link.path.name}): only the submitted files themselves are graded"
             if link.path != path
             else f"{path.name} is a symbolic link, not a notebook file: only the file itself is graded",
             f"{link.path} is a symbolic link to {_target(link.path)}",
@@ -90,7 +90,7 @@ def read_bytes(path: Path, limit: int = MAX_SUBMISSION_BYTES, below: Path | None
 
 class _Link(Exception):
     def __init__(self, path: Path) -> None:
-        self.path, self.name = path, path.name
+        self.path = path
 
 
 def _open_below(path: Path, below: Path | None) -> int:
@@ -99,10 +99,8 @@ def _open_below(path: Path, below: Path | None) -> int:
     if below is None:
         steps, folder = [path], None
     else:
-        steps = [
-            below.joinpath(*path.relative_to(below).parts[: depth + 1])
-            for depth in range(len(path.relative_to(below).parts))
-        ]
+        parts = path.relative_to(below).parts
+        steps = [below.joinpath(*parts[:depth]) for depth in range(1, len(parts) + 1)]
         folder = os.open(below, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         for step in steps[:-1]:
