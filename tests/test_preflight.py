@@ -15,7 +15,7 @@ def test_a_temp_folder_too_deep_for_the_kernels_sockets_stops_the_run(tmp_path, 
     deep = tmp_path / ("d" * 60)
     deep.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(deep))
-    assert len(str(deep)) + len("/kit-submission-xxxxxxxx/runtime/ipc-99") > SOCKET_PATH_BYTES
+    assert len(str(deep)) + len("/kit-kernel-xxxxxxxx/run-99/ipc-99") > SOCKET_PATH_BYTES
     with pytest.raises(NotReady, match="too deep for the student kernel's sockets.*set TMPDIR to a shorter folder"):
         prepare(TINY, Policy(isolation="none"))
     assert list(deep.iterdir()) == []  # the box it measured is gone

@@ -28,6 +28,7 @@ import site
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,8 @@ KIT_PACKAGE = Path(__file__).resolve().parents[1]
 # standard library and its site-packages are all seen.
 PLAN_PROBE = "import importlib.util, sys; sys.exit(importlib.util.find_spec('ipykernel_launcher') is None)"
 BOX_PREFIX = "kit-submission-"
+CONTROL_PREFIX = "kit-kernel-"
+KERNEL_NAME = "kit-sandbox"
 USER_ENV = "KIT_KERNEL_USER"
 # Run as root by the kernel manager: give the connection file (which jupyter_client writes
 # readable by root alone) to the user, drop to that user, then become the kernel.
@@ -68,9 +71,9 @@ def socket_path_problem() -> str | None:
     """
     box = Box.create()
     try:
-        longest = f"{box.sockets}-99"
+        longest = f"{box.control.path / 'run-99' / 'ipc'}-99"
     finally:
-        box.scratch.remove()
+        box.remove()
     size = len(os.fsencode(longest))
     if size <= SOCKET_PATH_BYTES:
         return None
@@ -85,20 +88,43 @@ class IsolationError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Box:
-    """One submission's folder: the only place its process can write.
+class Launch:
+    """One start of the kernel: its connection file, read-only to it, and a folder of its own for its IPC sockets.
 
-    A Scratch folder, so that the box of a grading whose worker was killed is removed
-    by the next grading on the machine.
+    Both live in the box's control folder, which the sandbox does not show: a later start's
+    files do not exist yet, so nothing the student's code did can stand in their place.
+    """
+
+    connection_file: Path
+    sockets: Path
+    """What the IPC sockets are named after: <sockets>-1, <sockets>-2, ..."""
+
+    def binds(self) -> list[str]:
+        """The bwrap arguments that show the kernel these two and nothing else of the control folder."""
+        connection, folder = str(self.connection_file), str(self.sockets.parent)
+        return ["--ro-bind", connection, connection, "--bind", folder, folder]
+
+
+@dataclass(frozen=True)
+class Box:
+    """One submission's folder, the only place its process can write, and the grader's control folder beside it.
+
+    Scratch folders, so that the box of a grading whose worker was killed is removed by
+    the next grading on the machine. The control folder holds what the grader writes to
+    start a kernel (its spec and connection files) and the kernels' sockets: kept out of
+    the box, the student's code can neither replace them with a link (which the grader's
+    next write would follow out of the sandbox) nor with a FIFO (which it would block on).
     """
 
     scratch: Scratch
+    control: Scratch
 
     @classmethod
     def create(cls) -> "Box":
-        box = cls(Scratch(BOX_PREFIX))
-        for folder in (box.work, box.runtime, box.exchange, box.kit, box.tmp):
+        box = cls(Scratch(BOX_PREFIX), Scratch(CONTROL_PREFIX))
+        for folder in (box.work, box.exchange, box.kit, box.tmp):
             folder.mkdir()
+        box.spec_dir.mkdir(parents=True)
         return box
 
     @property
@@ -109,16 +135,6 @@ class Box:
     def work(self) -> Path:
         """The kernel's working folder and HOME."""
         return self.root / "work"
-
-    @property
-    def runtime(self) -> Path:
-        """The kernel's connection file and IPC sockets."""
-        return self.root / "runtime"
-
-    @property
-    def sockets(self) -> Path:
-        """What the kernel's IPC sockets are named after: <sockets>-1, <sockets>-2, ..."""
-        return self.runtime / "ipc"
 
     @property
     def exchange(self) -> Path:
@@ -134,10 +150,26 @@ class Box:
     def tmp(self) -> Path:
         return self.root / "tmp"
 
-    def hand_over(self, user: pwd.struct_passwd) -> None:
-        """Let `user` write where the kernel writes; the probe code stays the grader's, read-only to it."""
+    @property
+    def spec_dir(self) -> Path:
+        """The kernel spec the grader starts the kernel from: the kernel never sees it."""
+        return self.control.path / "kernelspec" / KERNEL_NAME
+
+    def launch(self, number: int) -> Launch:
+        """The files of the kernel's start number `number` (0 the first), its sockets' folder made."""
+        folder = self.control.path / f"run-{number}"
+        folder.mkdir()
+        return Launch(self.control.path / f"kernel-{number}.json", folder / "ipc")
+
+    def hand_over(self, user: pwd.struct_passwd, launch: Launch) -> None:
+        """Let `user` write where the kernel writes; the probe code and the control folder stay the grader's.
+
+        The user may pass through the control folder but not list it; its connection file is
+        given to it by AS_USER, its sockets' folder here.
+        """
         self.root.chmod(0o711)
-        for folder in (self.work, self.runtime, self.exchange, self.tmp):
+        self.control.path.chmod(0o711)
+        for folder in (self.work, self.exchange, self.tmp, launch.sockets.parent):
             os.chown(folder, user.pw_uid, user.pw_gid)
 
     def share(self, *paths: Path) -> None:
@@ -149,6 +181,7 @@ class Box:
 
     def remove(self) -> None:
         self.scratch.remove()
+        self.control.remove()
 
 
 def _python_dirs() -> list[str]:
@@ -200,8 +233,8 @@ def _hidden_folders() -> list[str]:
     return [os.path.realpath(path) for path in (kit_files(), tempfile.gettempdir(), "/tmp")]
 
 
-def bubblewrap_argv(box: Box) -> list[str]:
-    """The bwrap command line that confines one kernel to `box`.
+def bubblewrap_argv(box: Box, binds: Sequence[str] = ()) -> list[str]:
+    """The bwrap command line that confines one kernel to `box`, with the mounts `binds` too.
 
     Python's folders are mounted after the empty /tmp (and temp folder), so that Python
     is found wherever it lives, a venv under /tmp included; then the box itself.
@@ -214,7 +247,7 @@ def bubblewrap_argv(box: Box) -> list[str]:
     for folder in _python_dirs():
         for part in visible_parts(folder, hidden):
             argv += ["--ro-bind", part, part]
-    argv += ["--bind", str(box.root), str(box.root), "--ro-bind", str(box.kit), str(box.kit)]
+    argv += ["--bind", str(box.root), str(box.root), "--ro-bind", str(box.kit), str(box.kit), *binds]
     return [*argv, "--chdir", str(box.work), "--"]
 
 
@@ -290,20 +323,20 @@ class Confinement:
         return {"isolation": self.isolation, **{key: value for key, value in optional.items() if value}}
 
 
-def kernel_command(box: Box, policy: Policy) -> tuple[list[str], Confinement]:
-    """The argv that starts the student's kernel, and how it is confined."""
+def kernel_command(box: Box, launch: Launch, policy: Policy) -> tuple[list[str], Confinement]:
+    """The argv that starts the student's kernel for `launch`, and how it is confined."""
     kernel = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     if policy.isolation == "none":
         reason = "isolation 'none' was chosen"
     else:
         problem = bubblewrap_problem()
         if problem is None:
-            return [*bubblewrap_argv(box), *kernel], Confinement("bubblewrap")
+            return [*bubblewrap_argv(box, launch.binds()), *kernel], Confinement("bubblewrap")
         if policy.isolation == "bubblewrap":
             raise IsolationError(f"the bubblewrap sandbox was required, but {problem}")
         reason = problem
     if user := kernel_user():
-        box.hand_over(user)
+        box.hand_over(user, launch)
         return [sys.executable, "-c", AS_USER, user.pw_name, "{connection_file}", *kernel], Confinement(
             "user", reason, user.pw_name
         )

@@ -24,7 +24,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from autograder.sandbox import fingerprint, probes, wire
-from autograder.sandbox.isolation import Box, Confinement, kernel_command, kernel_env
+from autograder.sandbox.isolation import KERNEL_NAME, Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError, bounded
 from autograder.sandbox.watchdog import CANCELLED, Watchdog
@@ -142,18 +142,17 @@ class KernelStudent(Student):
     def _start(self) -> None:
         """Start a kernel in the box and run the notebook's cells in it."""
         box = self._box
-        argv, self.sandbox = kernel_command(box, self.policy)
-        spec_dir = box.root / "kernelspec" / "kit-sandbox"
-        spec_dir.mkdir(parents=True, exist_ok=True)
+        launch = box.launch(len(self.restarts))
+        argv, self.sandbox = kernel_command(box, launch, self.policy)
         spec = {"argv": argv, "display_name": "kit sandbox", "language": "python", "interrupt_mode": "message"}
-        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+        (box.spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
         manager = AsyncKernelManager(
-            kernel_name="kit-sandbox",
-            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]),
-            # IPC sockets in the box: the kernel is reachable through files, not over TCP.
+            kernel_name=KERNEL_NAME,
+            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(box.spec_dir.parent)]),
+            # IPC sockets: the kernel is reachable through files, not over TCP.
             transport="ipc",
-            ip=str(box.sockets),
-            connection_file=str(box.runtime / f"kernel-{len(self.restarts)}.json"),
+            ip=str(launch.sockets),
+            connection_file=str(launch.connection_file),
         )
         self._notebook = nbformat.v4.new_notebook(cells=[])
         self._client = CappedClient(

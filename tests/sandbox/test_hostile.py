@@ -8,6 +8,7 @@ tests/hostile/, named by what they do. docs/security.md points here.
 """
 
 import json
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -54,6 +55,7 @@ EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each o
     "link_to_the_reference": {f: "is a symbolic link, not a notebook file" for f in TINY.functions},
     "folder_link_to_the_source": {f: f"reached through a symbolic link ({TINY.name})" for f in TINY.functions},
     "fifo_named_as_a_notebook": {f: "is a FIFO, not a notebook file" for f in TINY.functions},
+    "replacing_the_kernel_files": {"pad_idx_seqs": "process died"},  # and the next kernels start: the rest is graded
 }
 NOTES = {  # case: text the top-level output of the instructor's copy must hold (and results.json, but the sandbox's)
     "honest": "Sandbox: bubblewrap",
@@ -76,6 +78,13 @@ def test_what_a_link_or_a_fifo_was_is_told_to_the_instructor_only(class_run):
     for case, detail in told.items():
         assert detail in class_run.instructor[case]["output"], (case, class_run.instructor[case]["output"])
         assert str(TINY.root) not in json.dumps(class_run.results[case]), case
+
+
+def test_the_grader_writes_through_no_link_the_student_made(class_run):
+    """replacing_the_kernel_files linked each kernel.json it found to this file, before its process died and the grader
+    started the next (the grader once wrote the next kernel's spec there: out of the sandbox, as the grader)."""
+    assert "started again after" in class_run.instructor["replacing_the_kernel_files"]["output"]
+    assert not Path("/tmp/kit-hostile-written-through-a-link").exists()
 
 
 def test_every_fixture_has_an_expected_result():
