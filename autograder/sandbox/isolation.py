@@ -111,9 +111,10 @@ class Box:
 
     Scratch folders, so that the box of a grading whose worker was killed is removed by
     the next grading on the machine. The control folder holds what the grader writes to
-    start a kernel (its spec and connection files) and the kernels' sockets: kept out of
-    the box, the student's code can neither replace them with a link (which the grader's
-    next write would follow out of the sandbox) nor with a FIFO (which it would block on).
+    start a kernel (its spec and connection files), the kernels' sockets and the exchange
+    of requests and answers: kept out of the box, the student's code can neither replace
+    them with a link (which the grader's next write would follow out of the sandbox) nor
+    with a FIFO (which it would block on).
     """
 
     scratch: Scratch
@@ -138,8 +139,8 @@ class Box:
 
     @property
     def exchange(self) -> Path:
-        """Probe requests and answers."""
-        return self.root / "exchange"
+        """Probe requests and answers: in the control folder, shown to the kernel as a mount point it cannot replace."""
+        return self.control.path / "exchange"
 
     @property
     def kit(self) -> Path:
@@ -247,7 +248,8 @@ def bubblewrap_argv(box: Box, binds: Sequence[str] = ()) -> list[str]:
     for folder in _python_dirs():
         for part in visible_parts(folder, hidden):
             argv += ["--ro-bind", part, part]
-    argv += ["--bind", str(box.root), str(box.root), "--ro-bind", str(box.kit), str(box.kit), *binds]
+    argv += ["--bind", str(box.root), str(box.root), "--ro-bind", str(box.kit), str(box.kit)]
+    argv += ["--bind", str(box.exchange), str(box.exchange), *binds]
     return [*argv, "--chdir", str(box.work), "--"]
 
 

@@ -265,6 +265,9 @@ class KernelStudent(Student):
     def exchange_root(self) -> Path:
         return self._box.exchange
 
+    def share(self, *paths: Path) -> None:
+        self._box.share(*paths)
+
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         if not self.lost and not self._watchdog.alive():
             self.lost = self._watchdog.reason or "the student's process ended between two checks"
@@ -272,7 +275,6 @@ class KernelStudent(Student):
             self.restarts.append(self.lost)
             self._stop()
             self._start()
-        self._box.share(request_dir.parent, response_dir)
         code = f"__kit_answer__(globals(), {str(request_dir)!r}, {str(response_dir)!r})"
         if timeout is None:
             timeout, limit_name = self.policy.call_seconds, f"the time limit of {self.policy.call_seconds:g} s per call"

@@ -5,7 +5,6 @@ Checks talk only to a `Student`. Whether the answers come from a Jupyter kernel
 they cross the same wire format, so both give the same verdicts.
 """
 
-import tempfile
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from autograder.sandbox import wire
+from autograder.sandbox.exchange import Trade
 
 TEXT_LIMIT = 500
 """Characters the grader keeps of a text from the student's side: an error's message, a cell's error (security.md)."""
@@ -69,16 +69,12 @@ class Student(ABC):
             raise named from None
 
     def _request(self, probe: str, args: list, timeout: float | None) -> Any:
-        with tempfile.TemporaryDirectory(prefix="kit-probe-", dir=self.exchange_root()) as folder:
-            request_dir, response_dir = Path(folder, "request"), Path(folder, "response")
-            request_dir.mkdir()
-            response_dir.mkdir()
-            wire.dump({"probe": probe, "args": args}, request_dir, models=True)
-            self._serve(request_dir, response_dir, timeout)
-            if not (response_dir / "value.json").exists():
-                raise StudentError("lost", "the student's process gave no answer")
+        with Trade(self.exchange_root(), {"probe": probe, "args": args}, self.share) as trade:
+            self._serve(trade.request, trade.response, timeout)
             try:
-                response = wire.load(response_dir)
+                response = trade.answer()
+            except wire.NoValue:
+                raise StudentError("lost", "the student's process gave no answer") from None
             except wire.WireError as error:
                 raise StudentError("wrong_type", f"the student's process sent {error}") from None
         if not _well_formed(response):
@@ -98,8 +94,12 @@ class Student(ABC):
         return False
 
     def exchange_root(self) -> Path | None:
-        """Where request folders are made: somewhere the student's process can reach (None: the system's temp)."""
+        """Where request folders are made: somewhere the student's process can reach and cannot replace
+        (None: a private folder of each request's own)."""
         return None
+
+    def share(self, *paths: Path) -> None:  # noqa: B027 (a hook: most students need nothing shared)
+        """Give the folders of a request to the student's process, when it runs as another user."""
 
     def explain(self, message: str) -> str:
         """Add what is known about why the student's code failed (e.g. cells that raised)."""

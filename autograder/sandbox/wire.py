@@ -11,7 +11,10 @@ arrays, rebuilt in the student's process. The grader never rebuilds a model
 from what the student's process sends.
 """
 
+import io
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,11 +29,23 @@ MODEL_KEY = "__keras_model__"
 MARKERS = ({ARRAY_KEY}, {PAIRS_KEY}, {MODEL_KEY})
 KEY_TYPES = (str, int)
 SCALARS = (str, int, float, bool, type(None))
-MAX_ANSWER_BYTES = 256 * 1024**2  # far above any check's answer; a larger one is refused, not read
+MAX_ANSWER_BYTES = 256 * 1024**2
+"""All of an answer's files together; a larger answer is refused, not read (security.md, plain data only)."""
+MAX_JSON_BYTES = 64 * 1024**2
+MAX_VALUES = 6_000_000
+"""JSON grows in memory: `[[],[],...]` takes 24 times its size as Python lists (7 million: 21 MB, 509 MiB). An answer's value.json is refused
+unread past 64 MiB or past 6 million values (counted from its commas and brackets), which bounds it to about
+0.5 GiB in the grader's memory. The largest answer of a reference: 6.6 MB and 1.36 million values (sentiment_rnn's
+tokens of 5,000 reviews)."""
+READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
 class WireError(TypeError):
     """A value that cannot be sent as plain data; the message names its type."""
+
+
+class NoValue(WireError):
+    """An answer folder with no value.json: the process that was to write it did not."""
 
 
 def describe_type(value: Any) -> str:
@@ -78,29 +93,47 @@ def dump(value: Any, folder: Path, models: bool = False) -> None:
     (folder / "value.json").write_text(json.dumps(document, allow_nan=True), encoding="utf-8")
 
 
-def _from_plain(document: Any, folder: Path, models: bool) -> Any:
-    if type(document) is list:
-        return [_from_plain(item, folder, models) for item in document]
-    if type(document) is dict:
-        if set(document) == {ARRAY_KEY}:
-            array = np.load(folder / f"arr{int(document[ARRAY_KEY])}.npy", allow_pickle=False)
+class _Arrays:
+    """An answer's .npy files, each decoded once however many times the answer refers to it."""
+
+    def __init__(self, files: dict[str, bytearray]) -> None:
+        self.files = files
+        self.decoded: dict[int, np.ndarray] = {}
+
+    def __getitem__(self, index: Any) -> np.ndarray:
+        if type(index) is not int:
+            raise WireError("an array reference that is not a number")
+        if index not in self.decoded:
+            data = self.files.pop(f"arr{index}.npy", None)
+            if data is None:
+                raise WireError(f"a reference to an array file that is not there (arr{index}.npy)")
+            array = np.load(io.BytesIO(data), allow_pickle=False)
             if type(array) is not np.ndarray or array.dtype.kind not in "biuf":
                 raise WireError(f"an array file that does not hold numbers ({describe_type(array)})")
-            return array
+            self.decoded[index] = array
+        return self.decoded[index]
+
+
+def _from_plain(document: Any, arrays: _Arrays, models: bool) -> Any:
+    if type(document) is list:
+        return [_from_plain(item, arrays, models) for item in document]
+    if type(document) is dict:
+        if set(document) == {ARRAY_KEY}:
+            return arrays[document[ARRAY_KEY]]
         if set(document) == {PAIRS_KEY}:
-            return _pairs_to_dict(document[PAIRS_KEY], folder, models)
+            return _pairs_to_dict(document[PAIRS_KEY], arrays, models)
         if set(document) == {MODEL_KEY}:
             if not models:
                 raise WireError("a Keras model where plain data is expected")
-            return _keras_model(_from_plain(document[MODEL_KEY], folder, models))
-        return {key: _from_plain(item, folder, models) for key, item in document.items()}
+            return _keras_model(_from_plain(document[MODEL_KEY], arrays, models))
+        return {key: _from_plain(item, arrays, models) for key, item in document.items()}
     return document
 
 
-def _pairs_to_dict(pairs: Any, folder: Path, models: bool) -> dict:
+def _pairs_to_dict(pairs: Any, arrays: _Arrays, models: bool) -> dict:
     if type(pairs) is not list or any(type(p) is not list or len(p) != 2 or type(p[0]) not in KEY_TYPES for p in pairs):
         raise WireError("a dict of [key, value] pairs that is malformed")
-    return {key: _from_plain(item, folder, models) for key, item in pairs}
+    return {key: _from_plain(item, arrays, models) for key, item in pairs}
 
 
 def _keras_model(parts: dict) -> Any:
@@ -112,20 +145,66 @@ def _keras_model(parts: dict) -> Any:
     return model
 
 
-def load(folder: Path, models: bool = False) -> Any:
+def load(folder: Path, models: bool = False, dir_fd: int | None = None) -> Any:
     """Read back what `dump` wrote; arrays are loaded with allow_pickle=False; Keras models only if `models`.
 
-    The folder is written by the student's process, so it is read with suspicion:
-    only regular files (a symlink could point at /dev/zero or a grader's file), and
-    not more than MAX_ANSWER_BYTES. Anything else raises WireError.
+    The folder is written by the student's process, so it is read with suspicion: the folder
+    and its files are opened without following a link (relative to `dir_fd` if given, as os.open)
+    or blocking on a FIFO, only regular files are read, and no more than the limits above.
+    Anything else raises WireError.
     """
-    files = list(folder.iterdir())
-    if any(not path.is_file() or path.is_symlink() for path in files):
-        raise WireError("an answer folder holding something other than plain files")
-    if sum(path.stat().st_size for path in files) > MAX_ANSWER_BYTES:
-        raise WireError(f"an answer larger than {MAX_ANSWER_BYTES // 1024**2} MiB")
     try:
-        document = json.loads((folder / "value.json").read_text(encoding="utf-8"))
-        return _from_plain(document, folder, models)
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+    except OSError as error:
+        raise WireError(f"an answer folder that cannot be opened ({error.strerror})") from None
+    try:
+        files = _read_files(handle)
+    finally:
+        os.close(handle)
+    text = files.pop("value.json", None)
+    if text is None:
+        raise NoValue("an answer folder without its value.json")
+    if len(text) > MAX_JSON_BYTES:
+        raise WireError(f"an answer whose value.json is larger than {MAX_JSON_BYTES // 1024**2} MiB")
+    if text.count(b",") + text.count(b"[") + text.count(b"{") >= MAX_VALUES:
+        raise WireError(f"an answer of more than {MAX_VALUES:,} values")
+    try:
+        return _from_plain(json.loads(text), _Arrays(files), models)
     except (OSError, ValueError, RecursionError) as error:
         raise WireError(f"an answer that is not plain data ({type(error).__name__})") from None
+
+
+def _read_files(folder: int) -> dict[str, bytearray]:
+    """Each regular file of the open folder by name, read whole; MAX_ANSWER_BYTES in all."""
+    files, left = {}, MAX_ANSWER_BYTES
+    for name in os.listdir(folder):
+        try:
+            handle = os.open(name, READ_FLAGS, dir_fd=folder)
+        except OSError:  # a link (ELOOP), or gone
+            raise WireError("an answer folder holding something other than plain files") from None
+        try:
+            facts = os.fstat(handle)
+            size = facts.st_size
+            if not stat.S_ISREG(facts.st_mode):
+                raise WireError("an answer folder holding something other than plain files")
+            if size > left:
+                raise WireError(f"an answer larger than {MAX_ANSWER_BYTES // 1024**2} MiB")
+            files[name] = _read_exactly(handle, size)
+            left -= size
+        finally:
+            os.close(handle)
+    return files
+
+
+def _read_exactly(handle: int, size: int) -> bytearray:
+    """The file's `size` bytes; a file that grew or shrank meanwhile is not plain data."""
+    data = bytearray(size)
+    view, done = memoryview(data), 0
+    while done < size:
+        count = os.readv(handle, [view[done:]])
+        if count == 0:
+            raise WireError("an answer file that changed while it was read")
+        done += count
+    if os.read(handle, 1):
+        raise WireError("an answer file that changed while it was read")
+    return data

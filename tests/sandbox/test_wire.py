@@ -1,5 +1,9 @@
 """Plain data only across the process boundary: exact types pass, look-alikes are refused."""
 
+import json
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -103,3 +107,47 @@ def test_a_dict_shaped_like_the_model_marker_stays_a_dict(tmp_path):
     value = {"__keras_model__": {"config": "{}", "weights": []}}
     wire.dump(value, tmp_path)
     assert wire.load(tmp_path, models=True) == value
+
+
+def test_an_answer_is_read_without_following_links_or_blocking(tmp_path):
+    """A FIFO is refused unread (opening it for reading would wait for a writer), and so is a folder that is a link."""
+    answer = tmp_path / "answer"
+    answer.mkdir()
+    wire.dump([1, 2], answer)
+    os.mkfifo(answer / "arr0.npy")
+    with pytest.raises(wire.WireError, match="other than plain files"):
+        wire.load(answer)
+    (answer / "arr0.npy").unlink()
+    (tmp_path / "link").symlink_to(answer)
+    with pytest.raises(wire.WireError, match="cannot be opened"):
+        wire.load(tmp_path / "link")
+    folder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        assert wire.load(Path("answer"), dir_fd=folder) == [1, 2]
+    finally:
+        os.close(folder)
+
+
+def test_an_array_referred_to_many_times_is_read_once(tmp_path):
+    """A forged value.json that names arr0.npy a million times holds one array, not a million copies of it."""
+    wire.dump([np.arange(1000)], tmp_path)
+    (tmp_path / "value.json").write_text(json.dumps([{"__ndarray__": 0}] * 1_000_000), encoding="utf-8")
+    back = wire.load(tmp_path)
+    assert len(back) == 1_000_000 and len({id(array) for array in back}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        ("[" + "[]," * 7_000_000 + "[]]", "more than 6,000,000 values"),
+        ('"' + "a" * (65 * 1024**2) + '"', "value.json is larger than 64 MiB"),
+        ('[{"__ndarray__": 1}]', "not there"),
+        ('[{"__ndarray__": "arr0.npy"}]', "not a number"),
+    ],
+)
+def test_a_forged_value_is_refused_before_it_is_decoded(text, refused, tmp_path):
+    """The value.json that took 21 times its size in the grader's memory (7 million empty lists: 21 MB on disk,
+    0.5 GiB decoded) is refused by counting, before json.loads."""
+    (tmp_path / "value.json").write_text(text, encoding="utf-8")
+    with pytest.raises(wire.WireError, match=refused):
+        wire.load(tmp_path)

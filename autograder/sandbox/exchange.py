@@ -1,0 +1,83 @@
+"""One request to the student's process and its answer, traded through a folder both sides reach.
+
+The student's process can write in that folder: it could put a link or a FIFO where the
+grader is about to write or read. So the grader writes its request in a folder of its own
+beside the exchange and moves it in whole, under a name nobody can guess; it reads the
+answer, and removes what is left, through a handle on the exchange folder, without following
+a link at any step (wire.load).
+"""
+
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from autograder.sandbox import wire
+
+FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+class Trade:
+    """`with Trade(exchange, request, share) as trade`: the request is in trade.request; trade.answer() reads the answer.
+
+    `exchange` is a folder the grader made and the student's code cannot replace (a mount point
+    in the sandbox, in a folder it cannot write), or None for a private folder of this trade's
+    own (the student's code runs in the grader's process); `share` gives folders to the kernel's user.
+    """
+
+    def __init__(self, exchange: Path | None, request: Any, share: Callable[..., None]) -> None:
+        self._private = None if exchange else Path(tempfile.mkdtemp(prefix="kit-exchange-"))
+        if self._private:
+            exchange = self._private / "exchange"
+            exchange.mkdir()
+        self.name = f"kit-probe-{secrets.token_hex(8)}"
+        self.request = exchange / self.name / "request"
+        self.response = exchange / self.name / "response"
+        self._exchange = os.open(exchange, FOLDER_FLAGS)
+        try:
+            staged = Path(tempfile.mkdtemp(prefix=".kit-staged-", dir=exchange.parent))
+            try:
+                (staged / "request").mkdir()
+                (staged / "response").mkdir()
+                wire.dump(request, staged / "request", models=True)
+                share(staged, staged / "response")
+                os.rename(staged, self.name, dst_dir_fd=self._exchange)
+            finally:
+                shutil.rmtree(staged, ignore_errors=True)
+        except BaseException:
+            self._close()
+            raise
+
+    def answer(self) -> Any:
+        """What the student's process wrote in the response folder; WireError if it is not plain data."""
+        try:
+            trade = os.open(self.name, FOLDER_FLAGS, dir_fd=self._exchange)
+        except OSError as error:
+            raise wire.WireError(f"an answer folder that cannot be opened ({error.strerror})") from None
+        try:
+            return wire.load(Path("response"), dir_fd=trade)
+        finally:
+            os.close(trade)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        shutil.rmtree(
+            self.name, dir_fd=self._exchange, ignore_errors=True
+        )  # never follows a link (avoids_symlink_attacks)
+        try:
+            os.unlink(self.name, dir_fd=self._exchange)  # a link or file put in the folder's place
+        except OSError:
+            pass
+        finally:
+            self._close()
+
+    def _close(self) -> None:
+        os.close(self._exchange)
+        if self._private:
+            shutil.rmtree(self._private, ignore_errors=True)

@@ -1,0 +1,86 @@
+"""The exchange of a request and its answer, with the student's side played by the test: between the grader's
+writing the request and reading the answer, it puts links and FIFOs where the grader is about to look."""
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from autograder.sandbox import wire
+from autograder.sandbox.exchange import Trade
+
+
+def nothing_to_share(*paths: Path) -> None:
+    pass
+
+
+@pytest.fixture
+def exchange(tmp_path: Path) -> Path:
+    folder = tmp_path / "control" / "exchange"
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    """A folder of the grader's that holds an answer (as the grader's kept answers do): never to be read as one."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    wire.dump({"ok": True, "value": "the grader's own file"}, folder)
+    return folder
+
+
+def test_an_honest_answer_is_read_and_nothing_is_left(exchange):
+    with Trade(exchange, {"probe": "call", "args": ["f"]}, nothing_to_share) as trade:
+        assert wire.load(trade.request, models=True) == {"probe": "call", "args": ["f"]}
+        wire.dump({"ok": True, "value": [1, 2]}, trade.response)
+        assert trade.answer() == {"ok": True, "value": [1, 2]}
+    assert list(exchange.iterdir()) == [] and sorted(p.name for p in exchange.parent.iterdir()) == ["exchange"]
+
+
+@pytest.mark.parametrize("replaced", ["response", "trade"])
+def test_a_folder_replaced_by_a_link_is_not_followed(replaced, exchange, elsewhere):
+    with Trade(exchange, {"probe": "call", "args": ["f"]}, nothing_to_share) as trade:
+        folder = trade.response if replaced == "response" else trade.response.parent
+        folder.rename(folder.with_name("moved"))
+        target = elsewhere if replaced == "response" else elsewhere.parent
+        folder.symlink_to(target, target_is_directory=True)
+        with pytest.raises(wire.WireError, match="cannot be opened"):
+            trade.answer()
+    assert json.loads((elsewhere / "value.json").read_text()) == {"ok": True, "value": "the grader's own file"}
+    # The link is gone and what it pointed at is not; a folder the student's side moved goes with the box.
+    assert [path.name for path in exchange.iterdir()] == ([] if replaced == "response" else ["moved"])
+
+
+def test_a_fifo_for_an_answer_is_refused_without_waiting(exchange):
+    with Trade(exchange, {"probe": "call", "args": ["f"]}, nothing_to_share) as trade:
+        os.mkfifo(trade.response / "value.json")
+        outcome: list = []
+        reader = threading.Thread(target=lambda: outcome.append(_refusal(trade)), daemon=True)
+        reader.start()
+        reader.join(10)
+        assert outcome == ["an answer folder holding something other than plain files"]
+
+
+def _refusal(trade: Trade) -> str:
+    try:
+        trade.answer()
+    except wire.WireError as error:
+        return str(error)
+    return "read"
+
+
+def test_a_request_is_never_written_through_a_link_planted_ahead(exchange, elsewhere):
+    """Every name in the exchange is one the student's side could plant; the request's is not known before it is
+    there, and it arrives whole: planting links under every earlier request's name changes nothing."""
+    names = []
+    for _ in range(3):
+        with Trade(exchange, {"probe": "call", "args": ["f"]}, nothing_to_share) as trade:
+            names.append(trade.request.parent.name)
+    for name in names:
+        (exchange / name).symlink_to(elsewhere, target_is_directory=True)
+    with Trade(exchange, {"probe": "call", "args": ["g"]}, nothing_to_share) as trade:
+        assert trade.request.parent.name not in names and not trade.request.parent.is_symlink()
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["value.json"]
