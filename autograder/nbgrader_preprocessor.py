@@ -22,6 +22,7 @@ import nbformat
 from nbconvert.exporters.exporter import ResourcesDict
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from traitlets import Enum
 
 from autograder.course import get
 from autograder.engine.outcome import CheckResult, total
@@ -29,6 +30,7 @@ from autograder.grading import grade_content
 from autograder.inline import report
 from autograder.notebook.cells import is_test_cell, nbgrader_meta
 from autograder.reporting.results import GRADER_ERROR
+from autograder.sandbox.policy import ISOLATION_MODES, Policy
 
 TEST_PREFIX = "test_"
 """A function's test cell has the grade id test_<function>."""
@@ -41,10 +43,17 @@ class KitGraderError(RuntimeError):
 class GradeWithKit(NbGraderPreprocessor):
     """Grades the notebook with the kit and writes each test cell's verdicts and points; runs none of its cells."""
 
+    sandbox = Enum(
+        ISOLATION_MODES,
+        default_value="bubblewrap",
+        help="As `autograder grade --sandbox` for a class: bubblewrap is required unless the instructor sets 'none'.",
+    ).tag(config=True)
+
     def preprocess(self, nb: nbformat.NotebookNode, resources: ResourcesDict) -> tuple:
         names = resources["nbgrader"]
         assignment = get(names["assignment"])
-        graded = grade_content(nbformat.writes(nb).encode("utf-8"), f"{names['notebook']}.ipynb", assignment)
+        content = nbformat.writes(nb).encode("utf-8")
+        graded = grade_content(content, f"{names['notebook']}.ipynb", assignment, Policy(isolation=self.sandbox))
         if graded.status == GRADER_ERROR:
             raise KitGraderError(f"{names['student']}: the kit's grader failed:\n" + "\n".join(graded.faults))
         for note in graded.notes:

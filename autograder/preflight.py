@@ -54,7 +54,10 @@ def unconfined_reason(policy: Policy) -> str | None:
     except IsolationError as error:  # bubblewrap runs here, the kit's mount plan does not
         raise NotReady(str(error)) from None
     if problem and policy.isolation == "bubblewrap":
-        raise NotReady(f"--sandbox bubblewrap was asked for, but {problem}")
+        raise NotReady(
+            f"the bubblewrap sandbox is required (as --sandbox bubblewrap, or for a class unless --sandbox none),"
+            f" but {problem}"
+        )
     return problem
 
 

@@ -19,7 +19,8 @@ from support.kit import TINY, by_function
 from support.nbgrader_course import autograded_course, nbgrader, printed
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder.nbgrader_preprocessor import GradeWithKit
+from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError
+from autograder.sandbox.isolation import bubblewrap_problem
 
 
 def nbgrader_run(test):
@@ -49,6 +50,21 @@ def test_each_courses_config_puts_the_kits_grading_in_place_of_nbgraders_executi
     default = Autograde.class_traits()["autograde_preprocessors"].default()
     assert Execute not in steps and steps.index(GradeWithKit) == default.index(Execute)
     assert [step for step in steps if step is not GradeWithKit] == [step for step in default if step is not Execute]
+
+
+def test_without_bubblewrap_nbgrader_grades_no_one_unless_the_instructor_says_so(tmp_path, monkeypatch):
+    """A PATH without bwrap: the kit's step fails the submission (nbgrader records no score) naming the setting,
+    before any kernel starts; nothing falls back to an unconfined kernel by itself."""
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setenv("KIT_ROOT", str(TINY.root))
+    bubblewrap_problem.cache_clear()
+    names = {"assignment": TINY.name, "notebook": TINY.name, "student": "solo"}
+    try:
+        with pytest.raises(KitGraderError, match="the bubblewrap sandbox was required, but the bwrap command is not"):
+            GradeWithKit().preprocess(TINY.source(), {"nbgrader": names})
+    finally:
+        bubblewrap_problem.cache_clear()
 
 
 @nbgrader_run

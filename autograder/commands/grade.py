@@ -129,7 +129,8 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
         "--sandbox",
         choices=ISOLATION_MODES,
         default=default.isolation,
-        help="bubblewrap: required; none: off; auto (default): bubblewrap where it works",
+        help="bubblewrap: required; none: off; auto (default): bubblewrap where it works, and for one notebook"
+        " only, without it where bubblewrap cannot run (a class needs --sandbox none for that)",
     )
     limits.add_argument(
         "--no-training-reuse",
@@ -140,7 +141,8 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def policy_from(args: argparse.Namespace) -> Policy:
+def policy_from(args: argparse.Namespace, many: bool) -> Policy:
+    """The policy asked for; a class (`many`) is graded without the sandbox only if the instructor said so."""
     policy = Policy(
         cell_seconds=args.cell_time_limit,
         call_seconds=args.call_time_limit,
@@ -154,6 +156,14 @@ def policy_from(args: argparse.Namespace) -> Policy:
         problem = unconfined_reason(policy)
     except NotReady as error:
         raise SystemExit(f"error: {error}") from None
+    if many and policy.isolation == "auto":  # each worker of a cluster checks its own machine against this
+        policy = replace(policy, isolation="bubblewrap")
+    if problem and many:
+        raise SystemExit(
+            f"error: nothing was graded: bubblewrap cannot run here ({problem}), so the class's code would run"
+            " unconfined, able to read what the grader's user can (docs/security.md, without the sandbox)."
+            " Install bubblewrap, or grade with --sandbox none to accept that."
+        )
     if problem:
         print(
             f"warning: bubblewrap cannot run here ({problem}): submissions graded here run without the sandbox",
@@ -169,7 +179,7 @@ def warn_if_unconfined(documents: Iterable[dict]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    policy = policy_from(args)
+    policy = policy_from(args, many=args.path.suffix != ".ipynb")
     assignment = get(args.assignment)
     if args.path.suffix == ".ipynb":
         return grade_one(args, assignment, policy)

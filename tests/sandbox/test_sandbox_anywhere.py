@@ -86,7 +86,8 @@ def grader_words(text: str, *paths: str) -> list[str]:
 @pytest.mark.kernel
 @pytest.mark.class_run
 def test_grading_where_bubblewrap_cannot_run_warns_the_instructor_and_tells_the_student_nothing(tmp_path):
-    """The tiny course's blank stub, where bwrap is missing: alone with --results, and as a class of one."""
+    """The tiny course's blank stub, where bwrap is missing: alone with --results, and as a class of one, which the
+    instructor must ask to grade without the sandbox."""
     env = without_bwrap(tmp_path)
     options = {"env": env, "assignment": TINY}
     notebook = str(TINY.release_notebook)
@@ -94,14 +95,23 @@ def test_grading_where_bubblewrap_cannot_run_warns_the_instructor_and_tells_the_
     (tmp_path / "class").mkdir()
     (tmp_path / "class" / f"solo_{TINY.name}.ipynb").write_bytes(TINY.release_notebook.read_bytes())
     out = tmp_path / "out"
-    in_class = autograder("grade", str(tmp_path / "class"), "--assignment", TINY.name, "--out", str(out), **options)
+    in_class = ["grade", str(tmp_path / "class"), "--assignment", TINY.name, "--out", str(out)]
+    refused = autograder(*in_class, check=False, **options)
+    assert refused.returncode != 0 and not out.exists(), refused
+    assert "bubblewrap cannot run here (the bwrap command is not installed" in refused.stderr
+    assert "grade with --sandbox none to accept that" in refused.stderr
+    in_class = autograder(*in_class, "--sandbox", "none", **options)
+    assert "warning: bubblewrap cannot run here (the bwrap command is not installed" in alone.stderr
     for done in (alone, in_class):
-        assert "warning: bubblewrap cannot run here (the bwrap command is not installed" in done.stderr
         assert "warning: 1 of 1 submissions ran without the bubblewrap sandbox" in done.stderr
-    for student in (tmp_path / "r.json", out / "solo" / "results.json"):
+    why = {
+        tmp_path / "r.json": "Sandbox: none (the bwrap command is not installed",
+        out / "solo" / "results.json": "Sandbox: none (isolation 'none' was chosen)",
+    }
+    for student, note in why.items():
         assert grader_words(student.read_text(encoding="utf-8")) == []
         instructor = read_json(instructor_path(student))
-        assert "Sandbox: none (the bwrap command is not installed" in instructor["output"]
+        assert note in instructor["output"], instructor["output"]
         assert instructor["extra_data"]["sandbox"]["isolation"] == "none"
     assert grader_words((out / "solo" / "feedback.html").read_text(encoding="utf-8")) == []
     report = (out / "report.html").read_text(encoding="utf-8")
