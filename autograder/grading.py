@@ -22,6 +22,7 @@ from autograder.engine.reuse import ReferenceTrainings, ReusingStudent
 from autograder.engine.run import run_checks
 from autograder.notebook.cells import nbgrader_meta, runnable_cells
 from autograder.notebook.reading import NotebookError, read_bytes, read_notebook
+from autograder.notebook.roles import restore_roles
 from autograder.notebook.structure import structure_notes
 from autograder.reporting.results import (
     DEFAULT_HIDDEN_VISIBILITY,
@@ -192,6 +193,7 @@ def grade_content(
         return unreadable(assignment, refused)
     notes, student, lost = list(repairs), None, None
     try:
+        notes += restore_roles(notebook, assignment.source())
         notes += structure_notes(notebook, assignment.source(), assignment.name)
         cells = runnable_cells(notebook)
         student = KernelStudent(cells, policy, given_cells(cells, assignment.source()), cancelled)

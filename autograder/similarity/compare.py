@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.batch.discover import Submission
+from autograder.notebook.reading import read_notebook_file
 from autograder.similarity.forms import Group, common_forms, rare_limit
 from autograder.similarity.own_code import own_tokens
 from autograder.similarity.pairs import Pair, similar_pairs
@@ -90,8 +91,9 @@ def compare_function(function: str, cells: list[StudentCells], starter: str) -> 
 
 def compare_class(submissions: list[Submission], functions: tuple[str, ...], release_notebook: Path) -> ClassSimilarity:
     """Read each submission's solution cells and compare them function by function, against the released stubs."""
-    starters = starter_sources(release_notebook, functions)
-    cells = [read_cells(submission, functions) for submission in submissions]
+    release, _ = read_notebook_file(release_notebook)
+    starters = starter_sources(release, functions)
+    cells = [read_cells(submission, functions, release) for submission in submissions]
     readable = [c for c in cells if c.problem is None]
     return ClassSimilarity(
         tuple(compare_function(function, readable, starters[function]) for function in functions),

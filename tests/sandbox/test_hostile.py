@@ -56,6 +56,7 @@ EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each o
     "folder_link_to_the_source": {f: f"reached through a symbolic link ({TINY.name})" for f in TINY.functions},
     "fifo_named_as_a_notebook": {f: "is a FIFO, not a notebook file" for f in TINY.functions},
     "replacing_the_kernel_files": {"pad_idx_seqs": "process died"},  # and the next kernels start: the rest is graded
+    "cell_roles_changed": {},  # each cell graded in the assignment's role
 }
 NOTES = {  # case: text the top-level output of the instructor's copy must hold (and results.json, but the sandbox's)
     "honest": "Sandbox: bubblewrap",
@@ -65,6 +66,7 @@ NOTES = {  # case: text the top-level output of the instructor's copy must hold 
     "test_cells_edited": "Test cells edited: test_make_lexicon",
     "duplicate_cell_ids": f"Repaired: {len(TINY.source().cells) - 1} cells had the id of another cell",
     "another_assignments_notebook": f"none of the answer cells of {TINY.name}",
+    "cell_roles_changed": "Cell roles restored from the assignment: make_lexicon, test_make_lexicon",
 }
 
 

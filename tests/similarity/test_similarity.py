@@ -28,7 +28,7 @@ from autograder.reporting.similarity_html import similarity_page
 from autograder.similarity.compare import EMPTY, MISSING, STUB, compare_class, compare_function
 from autograder.similarity.forms import rare_limit
 from autograder.similarity.own_code import own_tokens
-from autograder.similarity.solutions import StudentCells, starter_sources
+from autograder.similarity.solutions import StudentCells, solution_sources, starter_sources
 from autograder.similarity.tokens import normalize
 
 ASSIGNMENT = get("sentiment_rnn")  # the class of the issue: make_lexicon bodies of sentiment_rnn's students
@@ -262,7 +262,9 @@ def test_the_files_are_the_same_whatever_the_hash_seed_and_the_order_of_submissi
 
 
 def test_the_copy_is_seen_whatever_the_names_layout_comments_docstrings_and_order_of_imports(source):
-    starter = normalize(starter_sources(ASSIGNMENT.release_notebook, (FUNCTION,))[FUNCTION])
+    starter = normalize(
+        starter_sources(nbformat.read(ASSIGNMENT.release_notebook, as_version=4), (FUNCTION,))[FUNCTION]
+    )
 
     def own(cell: str) -> list[str]:
         return [token.text for token in own_tokens(normalize(cell), starter)]
@@ -294,7 +296,7 @@ def test_a_passage_copied_into_the_common_solution_is_flagged_for_itself():
         "    if not all(isinstance(seq, list) for seq in token_seqs):\n"
         "        raise TypeError(f'token_seqs holds a {type(token_seqs[0]).__name__}')\n"
     )
-    release = starter_sources(ASSIGNMENT.release_notebook, (FUNCTION,))[FUNCTION]
+    release = starter_sources(nbformat.read(ASSIGNMENT.release_notebook, as_version=4), (FUNCTION,))[FUNCTION]
     bodies = [check + COMMON[0], check + COMMON[1]] + COMMON * 4
     cells = [StudentCells(f"s{n:02}", {FUNCTION: header() + body}) for n, body in enumerate(bodies)]
     result = compare_function(FUNCTION, cells, release)
@@ -309,7 +311,7 @@ def test_rare_means_at_most_three_students_or_five_percent_of_the_class():
 @pytest.mark.parametrize("sharing", [3, 4])
 def test_an_identical_solution_of_three_is_flagged_and_of_four_is_one_group(source, sharing):
     """In a class of 16 a form of 3 students is rare (each pair flagged, with 1 other), one of 4 is common."""
-    release = starter_sources(ASSIGNMENT.release_notebook, (FUNCTION,))[FUNCTION]
+    release = starter_sources(nbformat.read(ASSIGNMENT.release_notebook, as_version=4), (FUNCTION,))[FUNCTION]
     bodies = [UNUSUAL] * sharing + INDEPENDENT + COMMON * 3
     cells = [StudentCells(f"s{n:02}", {FUNCTION: header() + b}) for n, b in enumerate(bodies[:16])]
     result = compare_function(FUNCTION, cells, release)
@@ -459,3 +461,18 @@ def test_a_class_run_of_grade_writes_the_similarity_files(tmp_path):
     assert read_csv(tmp_path / "out" / "similarity_groups.csv") == []
     report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert '<section id="similarity">' in report and "#1: ann and bob" in report
+
+
+def test_the_code_compared_is_the_definition_the_grader_graded():
+    """An earlier definition in the answer cell, shadowed by a later one, is a decoy: left out, the helpers kept.
+    A student's later cell that defines the function again holds the definition called: that cell is compared."""
+    notebook = copy.deepcopy(TINY.source())
+    answer = solution_cell(notebook, FUNCTION)
+    graded = answer.source
+    decoy = "@staticmethod\ndef make_lexicon(token_seqs, min_freq=1):\n    return {'decoy': 0}\n\n\n"
+    helper = "def helper():\n    return 1\n\n\n"
+    answer.source = decoy + helper + graded
+    assert solution_sources(notebook, (FUNCTION,)) == {FUNCTION: "\n\n" + helper + graded}  # the blank lines stay
+    later = "def make_lexicon(token_seqs, min_freq=1):\n    return {'<UNK>': 1}\n"
+    notebook.cells.append(nbformat.v4.new_code_cell(later))
+    assert solution_sources(notebook, (FUNCTION,)) == {FUNCTION: later}

