@@ -26,20 +26,22 @@ import json, os, sys
 from autograder.sandbox.isolation import Box, bubblewrap_argv, bubblewrap_problem
 assert bubblewrap_problem() is None
 box = Box.create()
-code = "import json, os, ipykernel; print(json.dumps(sorted(os.listdir('/tmp'))))"
+control = box.control.path
+code = f"import json, os, ipykernel; print(json.dumps([sorted(os.listdir('/tmp')), os.listdir({str(control)!r})]))"
 print(os.popen(" ".join([*bubblewrap_argv(box), sys.executable, "-c", repr(code)])).read(), end="")
-print(json.dumps(os.path.basename(box.root)))
+print(json.dumps([os.path.basename(box.root), control.name]))
 box.remove()
 """
 
 
 def test_with_the_venv_under_tmp_the_sandbox_sees_python_and_its_own_folder_in_tmp(venv_under_tmp):
-    """The interpreter, its standard library and packages are found; /tmp holds the venv and the box, nothing else."""
+    """The interpreter, its standard library and packages are found; /tmp holds the venv, the box and, of the
+    grader's control folder, the exchange (a kernel also sees its own connection file and sockets there)."""
     done = subprocess.run([str(venv_under_tmp), "-c", LOOK_AROUND], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    seen, box = map(json.loads, done.stdout.splitlines())
+    (seen, in_control), (box, control) = map(json.loads, done.stdout.splitlines())
     venv = venv_under_tmp.parents[1]
-    assert venv.parent == Path("/tmp") and seen == sorted([venv.name, box])
+    assert venv.parent == Path("/tmp") and seen == sorted([venv.name, box, control]) and in_control == ["exchange"]
 
 
 def test_a_python_folder_around_the_kit_is_mounted_without_the_kit(tmp_path):
