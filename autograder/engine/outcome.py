@@ -15,6 +15,11 @@ class CheckResult:
     gate: bool = False
     fault: str = ""
     """The grader's own failure in this check (a traceback), for the instructor's log and copy of the results; empty for a verdict."""
+    raised: str = ""
+    """The name of the exception behind `fault`: what the student reads if the fault was the answer's (run.py)."""
+    answer_fault: str = ""
+    """The traceback of what the check raised on an answer it could not take (the student's failure, not the
+    grader's; run.py): for the instructor's copy only, where a check that mishandles wrong answers shows."""
 
     @property
     def score(self) -> float:

@@ -7,10 +7,10 @@ first in every module (engine/examples.py, marked `gate`), supplies the fixtures
 `reference`, `expected`, `assignment` and `function`, and records one CheckResult per test.
 
 A check that fails by an assertion, or because the student's code gave no usable answer,
-is the student's verdict. Any other exception is the grader's own failure (a bug in a
-check, missing data): the CheckResult carries its traceback as `fault`, and a check
-module that cannot be collected is recorded in `faults`, so that neither is ever
-reported as the student's failure.
+is the student's verdict. Any other exception is recorded as a fault: the CheckResult
+carries its traceback as `fault`, and run.py decides whose it is (the grader's only if the
+reference's answers meet it too). A check module that cannot be collected is recorded in
+`faults`, so that it is never reported as the student's failure.
 """
 
 from pathlib import Path
@@ -131,6 +131,7 @@ class GradingPlugin:
             output=_message(call.excinfo) if call.excinfo else "",
             gate=item.get_closest_marker("gate") is not None,
             fault="" if call.excinfo is None or _is_verdict(call.excinfo) else str(call.excinfo.getrepr(style="short")),
+            raised="" if call.excinfo is None else call.excinfo.typename,
         )
 
 

@@ -1,8 +1,10 @@
 """Run an assignment's checks in this process, against any Student."""
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 import pytest
 
@@ -10,6 +12,7 @@ from autograder.course import Assignment, AssignmentError
 from autograder.engine import fixtures
 from autograder.engine.outcome import CheckResult, apply_gates
 from autograder.engine.plugin import GradingPlugin, function_of
+from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.student import Student
 
 PYTEST_ARGS = (
@@ -65,9 +68,34 @@ def run_checks(assignment: Assignment, student: Student, functions: tuple[str, .
     """Run the checks of `functions` (all by default), in the assignment's order.
 
     Raises GraderError when checks could not run (a check module that fails to import,
-    pytest's own error): those are never a verdict on the student.
+    pytest's own error): those are never a verdict on the student. A check that raised
+    is the grader's fault only if it raises with the reference's answers too; otherwise
+    the student's answer is what the check could not take (a dict whose keys do not sort,
+    say), and the check fails with a message that says so.
     """
-    selected = functions or assignment.functions
+    results = _run(assignment, student, functions or assignment.functions)
+    return apply_gates([_whose_fault(assignment, result) for result in results])
+
+
+def _whose_fault(assignment: Assignment, result: CheckResult) -> CheckResult:
+    if not result.fault or result.name in _reference_faults(assignment, result.function):
+        return result
+    message = (
+        f"The check could not use what your code gave it: it raised {result.raised} in the grader (the reference"
+        f" solution's answers pass this check). Return the type and form the notebook asks for."
+    )
+    return replace(result, passed=False, output=message, fault="", answer_fault=result.fault)
+
+
+@functools.cache
+def _reference_faults(assignment: Assignment, function: str) -> frozenset[str]:
+    """The checks of `function` that raise with the reference's answers (run once per process, when first needed)."""
+    results = _run(assignment, InProcessStudent(vars(assignment.reference())), (function,))
+    return frozenset(result.name for result in results if result.fault)
+
+
+def _run(assignment: Assignment, student: Student, selected: tuple[str, ...]) -> list[CheckResult]:
+    """Each check's result, before the gates and before deciding whose its fault is."""
     files = [str(assignment.check_module(name)) for name in selected]
     plugin = GradingPlugin(assignment, student)
     with _own_options():
@@ -79,7 +107,7 @@ def run_checks(assignment: Assignment, student: Student, functions: tuple[str, .
     missing = set(selected) - {r.function for r in plugin.results}
     if missing or code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         raise GraderError(f"pytest exited with {code!r}; functions whose checks did not run: {sorted(missing)}")
-    return apply_gates(plugin.results)
+    return plugin.results
 
 
 class _PointsCollector:

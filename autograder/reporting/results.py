@@ -75,7 +75,7 @@ def gradescope_results(
 
 
 def _whole_output(result: CheckResult) -> str:
-    return "\n".join(filter(None, [result.output, result.fault]))
+    return "\n".join(filter(None, [result.output, result.fault, result.answer_fault]))
 
 
 def instructor_results(

@@ -170,7 +170,7 @@ def load(folder: Path, models: bool = False, dir_fd: int | None = None) -> Any:
         raise WireError(f"an answer of more than {MAX_VALUES:,} values")
     try:
         return _from_plain(json.loads(text), _Arrays(files), models)
-    except (OSError, ValueError, RecursionError) as error:
+    except (OSError, ValueError, EOFError, RecursionError, MemoryError) as error:
         raise WireError(f"an answer that is not plain data ({type(error).__name__})") from None
 
 
