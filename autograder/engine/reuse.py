@@ -2,9 +2,10 @@
 
 Most of a grading's time is the seeded training of its accuracy checks, and most submissions
 build exactly the reference's model: their bugs are elsewhere, and the checks train on data
-that the reference preprocessed. So before a training, the student's process is asked for
+that the reference preprocessed. So every training starts by asking the student's process for
 its model's training fingerprint (sandbox/fingerprint.py), the digest of everything the
-training depends on. When it equals the reference's fingerprint, the result is the
+training depends on, taken of the very model that the training would then fit
+(sandbox/student.py's `_train`). When it equals the reference's fingerprint, the result is the
 reference's own training, done in a kernel of the grader's (the reference solution, in the
 same sandbox and environment as a student's kernel) once per machine: kept in memory, and in
 the grader's cache for the processes that follow (engine/kept_answers.py). Otherwise the
@@ -38,9 +39,6 @@ from autograder.engine.kept_answers import MISSING, kept_answers
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import Policy
 from autograder.sandbox.student import Student, StudentError
-
-TRAININGS = ("train_and_predict", "train_and_weights")
-NOT_REUSED = object()
 
 _fingerprints: dict[tuple, str | None] = {}
 """The reference's fingerprint of each (reference, function, arguments, seed), for this process."""
@@ -119,26 +117,18 @@ class ReusingStudent(Student):
         return self._student.stopped
 
     def request(self, probe: str, args: list, timeout: float | None = None) -> Any:
-        if probe in TRAININGS and timeout is not None:
-            reused = self._reused(probe, args, timeout)
-            if reused is not NOT_REUSED:
-                return reused
         return self._student.request(probe, args, timeout)
 
-    def _reused(self, probe: str, args: list, timeout: float) -> Any:
+    def trained(self, probe: str, args: list, fingerprint: str | None, timeout: float) -> Any:
         function, function_args, *_, seed = args
         try:
-            claimed = self._student.training_fingerprint(function, function_args, seed=seed, timeout=timeout)
-        except StudentError as error:
-            if error.kind in ("lost", "timeout"):  # building the model alone went over the training's limit
-                raise
-            return NOT_REUSED  # the training request gives the same failure, in its own words
-        try:
-            if claimed is None or claimed != self._reference.fingerprint(function, function_args, seed, timeout):
-                return NOT_REUSED
-            return self._reference.result(probe, claimed, args, timeout)
+            if fingerprint is not None and fingerprint == self._reference.fingerprint(
+                function, function_args, seed, timeout
+            ):
+                return self._reference.result(probe, fingerprint, args, timeout)
         except StudentError:  # the reference's kernel could not answer (a loaded machine): the student trains
-            return NOT_REUSED
+            pass
+        return self._student.request(probe, args, timeout)
 
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         self._student._serve(request_dir, response_dir, timeout)

@@ -107,7 +107,7 @@ def _names_keras_only(config: Any) -> bool:
     return True
 
 
-def _random_states() -> list[str]:
+def random_states() -> tuple:
     """The generators that training draws from after the model was built: Python's, NumPy's, Keras's, TensorFlow's."""
     from keras.src.backend.common import global_state
     from keras.src.random.seed_generator import GLOBAL_SEED_GENERATOR
@@ -115,11 +115,38 @@ def _random_states() -> list[str]:
 
     generator = global_state.get_global_attribute(GLOBAL_SEED_GENERATOR)  # read only: getting it would make one
     operation_seeds = context.context()._rng  # where TensorFlow draws the seeds of random ops without their own
-    kind, key, *rest = np.random.get_state()
-    states = [
+    return (
         random.getstate(),
+        np.random.get_state(),
+        None if generator is None else np.array(generator.state.numpy()),
+        context.context()._seed,
+        None if operation_seeds is None else operation_seeds.getstate(),
+    )
+
+
+def restore_random_states(states: tuple) -> None:
+    """Put the generators back as random_states() found them."""
+    from keras.src.backend.common import global_state
+    from keras.src.random.seed_generator import GLOBAL_SEED_GENERATOR
+    from tensorflow.python.eager import context
+
+    python, numpy, keras_state, _, operation_seeds = states
+    random.setstate(python)
+    np.random.set_state(numpy)
+    generator = global_state.get_global_attribute(GLOBAL_SEED_GENERATOR)
+    if generator is not None and keras_state is not None:
+        generator.state.assign(keras_state)
+    if context.context()._rng is not None and operation_seeds is not None:
+        context.context()._rng.setstate(operation_seeds)
+
+
+def _random_states() -> list[str]:
+    """random_states(), each as a digest."""
+    python, (kind, key, *rest), keras_state, seed, operation_seeds = random_states()
+    states = [
+        python,
         (kind, key.tobytes(), *rest),  # the bytes: an array's repr may leave values out
-        None if generator is None else np.asarray(generator.state.numpy()).tobytes(),
-        (context.context()._seed, None if operation_seeds is None else operation_seeds.getstate()),
+        None if keras_state is None else keras_state.tobytes(),
+        (seed, operation_seeds),
     ]
     return [hashlib.sha256(repr(state).encode()).hexdigest() for state in states]

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from . import wire
-from .fingerprint import fingerprint
+from .fingerprint import fingerprint, random_states, restore_random_states
 
 DESCRIPTION_SEED = 0
 
@@ -233,9 +233,24 @@ def _seeded_model(namespace: dict, function: str, args: list, seed: int) -> Any:
     return _build_model(namespace, function, args)
 
 
+_kept: dict[str, tuple[Any, tuple]] = {}
+"""The model of the last fingerprint, by its training's key, with the random states it left: the training that
+follows fits that very model, from those states (student.py's `_train`)."""
+
+
+def _training_key(function: str, args: list, seed: int) -> str:
+    return repr([function, args, seed])
+
+
 def training_fingerprint(namespace: dict, function: str, args: list, seed: int) -> str | None:
-    """The digest of everything the seeded training of function(*args) depends on (fingerprint.py), or None."""
-    return fingerprint(_seeded_model(namespace, function, args, seed))
+    """The digest of everything the seeded training of function(*args) depends on (fingerprint.py), or None.
+
+    The model is kept for the training request that follows."""
+    _kept.clear()
+    model = _seeded_model(namespace, function, args, seed)
+    digest = fingerprint(model)
+    _kept[_training_key(function, args, seed)] = (model, random_states())
+    return digest
 
 
 def _trained(
@@ -248,8 +263,13 @@ def _trained(
     batch_size: int,
     seed: int,
 ) -> Any:
-    """A fresh model from the student's function, fitted with fixed seeds."""
-    model = _seeded_model(namespace, function, args, seed)
+    """The model of the fingerprint just taken, or a fresh one from the student's function, fitted with fixed seeds."""
+    kept = _kept.pop(_training_key(function, args, seed), None)
+    if kept is None:
+        model = _seeded_model(namespace, function, args, seed)
+    else:
+        model, states = kept
+        restore_random_states(states)
     try:
         model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
     except BaseException as error:

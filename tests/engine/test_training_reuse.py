@@ -8,6 +8,7 @@
   results, and forging gets it nothing with reuse that it does not get without.
 """
 
+import copy
 import json
 from collections import defaultdict
 
@@ -142,17 +143,44 @@ def __kit_answer__(namespace, request_dir, response_dir):
     _kit_answer_(namespace, request_dir, response_dir)
 """
 
+# The reference's build, but a wrong model (WRONG_MODEL's) whenever the builder is not called to take a fingerprint.
+CALLER_DEPENDENT = """
+
+_wrong_ = {wrong!r}
+exec(_wrong_.replace("def {function}", "def _wrong_build"))
+_right_build = {function}
+
+
+def {function}(*args, **kwargs):
+    frame, fingerprinting = sys._getframe(), False
+    while frame is not None and not fingerprinting:
+        fingerprinting, frame = frame.f_code.co_name == "training_fingerprint", frame.f_back
+    return (_right_build if fingerprinting else _wrong_build)(*args, **kwargs)
+"""
+
+
+def _cell(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return next(c for c in notebook.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == FUNCTION)
+
 
 def notebook(*changes: tuple, forged: tuple[str, ...] = ()) -> bytes:
     source = ASSIGNMENT.source()
     graded = mutated(source, *changes)
     if forged:
-        cell = next(c for c in graded.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == FUNCTION)
-        right = next(c for c in source.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == FUNCTION)
+        cell = _cell(graded)
         cell.source = (
-            "import json\n" + cell.source + FORGER.format(right=right.source, forged=forged, function=FUNCTION)
+            "import json\n" + cell.source + FORGER.format(right=_cell(source).source, forged=forged, function=FUNCTION)
         )
     return nbformat.writes(graded).encode("utf-8")
+
+
+def caller_dependent() -> bytes:
+    source = copy.deepcopy(ASSIGNMENT.source())
+    wrong = _cell(mutated(source, WRONG_MODEL)).source
+    _cell(source).source = (
+        "import sys\n" + _cell(source).source + CALLER_DEPENDENT.format(wrong=wrong, function=FUNCTION)
+    )
+    return nbformat.writes(source).encode("utf-8")
 
 
 class Requests:
@@ -219,6 +247,15 @@ def test_a_forged_fingerprint_changes_no_other_submission(monkeypatch, fresh_mem
     graded(notebook(WRONG_MODEL, forged=("training_fingerprint",)), reuse_trainings=True)
     assert len(reuse._results) == 1  # the forged fingerprint was taken: the reference trained for it
     assert graded(reference, reuse_trainings=True) == alone
+
+
+@pytest.mark.kernel
+def test_a_builder_that_looks_at_its_caller_gets_the_same_verdict_with_reuse_and_without(fresh_memo):
+    """It kept its learning points with reuse and lost them without, when the training built its model again: now
+    every training fits the very model whose fingerprint was taken, with reuse or without."""
+    require_data_dir()
+    builder = caller_dependent()
+    assert graded(builder, reuse_trainings=True) == graded(builder, reuse_trainings=False)
 
 
 @pytest.mark.kernel
