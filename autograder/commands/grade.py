@@ -116,7 +116,21 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=default.memory_bytes / GIB,
         metavar="GIB",
-        help="the student's processes together (default: %(default)g)",
+        help="the student's processes together, and what they write to the sandbox's tmpfs (default: %(default)g)",
+    )
+    limits.add_argument(
+        "--process-limit",
+        type=int,
+        default=default.processes,
+        metavar="N",
+        help="processes and threads of the student's kernel together, where cgroups exist (default: %(default)d)",
+    )
+    limits.add_argument(
+        "--cpu-limit",
+        type=float,
+        default=default.cpus,
+        metavar="CPUS",
+        help="CPU time per second of the student's processes together, where cgroups exist (default: %(default)g)",
     )
     limits.add_argument(
         "--output-limit",
@@ -148,6 +162,8 @@ def policy_from(args: argparse.Namespace, many: bool) -> Policy:
         call_seconds=args.call_time_limit,
         submission_seconds=args.time_limit,
         memory_bytes=int(args.memory_limit * GIB),
+        processes=args.process_limit,
+        cpus=args.cpu_limit,
         output_bytes=args.output_limit * 1024,
         isolation=args.sandbox,
         reuse_trainings=args.reuse_trainings,

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.sandbox.policy import Policy
+from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.scratch import Scratch
 
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc")
@@ -234,29 +234,37 @@ def _hidden_folders() -> list[str]:
     return [os.path.realpath(path) for path in (kit_files(), tempfile.gettempdir(), "/tmp")]
 
 
-def bubblewrap_argv(box: Box, binds: Sequence[str] = ()) -> list[str]:
+def bubblewrap_argv(box: Box, binds: Sequence[str] = (), tmpfs_bytes: int = DEFAULT_POLICY.memory_bytes) -> list[str]:
     """The bwrap command line that confines one kernel to `box`, with the mounts `binds` too.
 
     Python's folders are mounted after the empty /tmp (and temp folder), so that Python
-    is found wherever it lives, a venv under /tmp included; then the box itself.
+    is found wherever it lives, a venv under /tmp included; then the box itself. Every
+    folder the kernel can write but the exchange is a tmpfs of at most `tmpfs_bytes`
+    (/tmp, /dev/shm, the box's working and temp folders): what it writes there is memory,
+    which its memory cgroup counts (cgroups.py), never the grader's disk.
     """
     argv = ["bwrap", *NAMESPACES, "--unsetenv", "JPY_PARENT_PID"]
     for folder in SYSTEM_DIRS:
         argv += ["--ro-bind-try", folder, folder]
-    argv += _special_mounts()
+    argv += _special_mounts(tmpfs_bytes)
     hidden = _hidden_folders()
     for folder in _python_dirs():
         for part in visible_parts(folder, hidden):
             argv += ["--ro-bind", part, part]
-    argv += ["--bind", str(box.root), str(box.root), "--ro-bind", str(box.kit), str(box.kit)]
-    argv += ["--bind", str(box.exchange), str(box.exchange), *binds]
+    argv += [*_sized_tmpfs(box.root, tmpfs_bytes), "--dir", str(box.work), "--dir", str(box.tmp)]
+    argv += ["--ro-bind", str(box.kit), str(box.kit), "--bind", str(box.exchange), str(box.exchange), *binds]
     return [*argv, "--chdir", str(box.work), "--"]
 
 
-def _special_mounts() -> list[str]:
-    """A fresh /proc and /dev, and an empty /tmp (and temp folder, if it is elsewhere)."""
+def _sized_tmpfs(folder: str | Path, size: int) -> list[str]:
+    return ["--size", str(size), "--tmpfs", str(folder)]
+
+
+def _special_mounts(tmpfs_bytes: int) -> list[str]:
+    """A fresh /proc and /dev with a /dev/shm of its own, and an empty /tmp (and temp folder, if it is elsewhere)."""
     empty = sorted({"/tmp", os.path.realpath(tempfile.gettempdir())})
-    return [*PROC_AND_DEV, *(arg for folder in empty for arg in ("--tmpfs", folder))]
+    tmpfs = [arg for folder in ["/dev/shm", *empty] for arg in _sized_tmpfs(folder, tmpfs_bytes)]
+    return [*PROC_AND_DEV, *tmpfs]
 
 
 def _failure(argv: list[str]) -> str | None:
@@ -333,7 +341,7 @@ def kernel_command(box: Box, launch: Launch, policy: Policy) -> tuple[list[str],
     else:
         problem = bubblewrap_problem()
         if problem is None:
-            return [*bubblewrap_argv(box, launch.binds()), *kernel], Confinement("bubblewrap")
+            return [*bubblewrap_argv(box, launch.binds(), policy.memory_bytes), *kernel], Confinement("bubblewrap")
         if policy.isolation == "bubblewrap":
             raise IsolationError(f"the bubblewrap sandbox was required, but {problem}")
         reason = problem

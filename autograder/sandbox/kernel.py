@@ -24,6 +24,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
 from autograder.sandbox import fingerprint, probes, wire
+from autograder.sandbox.cgroups import Cgroups
 from autograder.sandbox.isolation import KERNEL_NAME, Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.sandbox.student import Student, StudentError, bounded
@@ -119,6 +120,7 @@ class KernelStudent(Student):
         self._client: CappedClient | None = None
         self._context = None
         self._watchdog: Watchdog | None = None
+        self._cgroups: Cgroups | None = None
         self._process: subprocess.Popen | None = None
         self._output_cut = False
 
@@ -143,7 +145,10 @@ class KernelStudent(Student):
         """Start a kernel in the box and run the notebook's cells in it."""
         box = self._box
         launch = box.launch(len(self.restarts))
+        self._cgroups = Cgroups.create(self.policy)
         argv, self.sandbox = kernel_command(box, launch, self.policy)
+        if self._cgroups is not None:
+            argv = [*self._cgroups.join_argv(), *argv]
         spec = {"argv": argv, "display_name": "kit sandbox", "language": "python", "interrupt_mode": "message"}
         (box.spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
         manager = AsyncKernelManager(
@@ -173,7 +178,9 @@ class KernelStudent(Student):
         )
         self._context.__enter__()
         self._process = manager.provisioner.process
-        self._watchdog = Watchdog(self._process.pid, self.policy.memory_bytes, self._deadline, self.cancelled)
+        self._watchdog = Watchdog(
+            self._process.pid, self.policy.memory_bytes, self._deadline, self.cancelled, self._cgroups
+        )
         self._watchdog.start()
         setup = SETUP_CODE.format(kit=str(box.kit), package=PROBE_PACKAGE, guarded=GUARDED)
         error = self._run(setup, self.policy.cell_seconds, self._cell_limit)
@@ -204,6 +211,9 @@ class KernelStudent(Student):
                 except subprocess.TimeoutExpired:
                     pass
                 self._process = None
+            if self._cgroups is not None:
+                self._cgroups.remove()
+                self._cgroups = None
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         try:
@@ -239,7 +249,7 @@ class KernelStudent(Student):
         try:
             self._client.execute_cell(cell, index, store_history=False)
         except DeadKernelError:
-            self.lost = self._watchdog.reason or "the student's process died"
+            self.lost = self._watchdog.why_ended() or "the student's process died"
             raise StudentError("lost", self.lost) from None
         finally:
             self._watchdog.call_deadline = None
@@ -270,7 +280,7 @@ class KernelStudent(Student):
 
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         if not self.lost and not self._watchdog.alive():
-            self.lost = self._watchdog.reason or "the student's process ended between two checks"
+            self.lost = self._watchdog.why_ended() or "the student's process ended between two checks"
         if self.lost and self._may_restart():
             self.restarts.append(self.lost)
             self._stop()

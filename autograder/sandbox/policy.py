@@ -22,7 +22,13 @@ class Policy:
     submission_seconds: float = 900.0
     """The whole submission: its cells, every check, any restart of its process."""
     memory_bytes: int = 4 * GIB
-    """Resident memory of the student's processes together."""
+    """Memory of the student's processes together, with what they write to the sandbox's tmpfs folders (cgroups.py)."""
+    processes: int = 512
+    """Processes and threads of the student's kernel together (TensorFlow's own threads count: a kernel that has
+    trained an LSTM runs 17 threads, 19 tasks in its groups)."""
+    cpus: float = 1.0
+    """CPU time per second that the student's processes may burn together: the kernel runs one training thread,
+    so a background process can slow down its own submission only, not its neighbours' time-limited checks."""
     output_bytes: int = 1 * MIB
     """What the grader keeps of the student's printed output; the rest is dropped."""
     isolation: str = "auto"

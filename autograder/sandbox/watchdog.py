@@ -2,8 +2,10 @@
 
 A thread in the grading process samples the kernel's process tree a few times a
 second. Memory is the resident size of the whole tree (a child process counts
-too). Every process ever seen in the tree is remembered, so that one that left the
-tree (a daemon, an orphan) is still ended at cleanup.
+too); where the kernel runs in control groups (cgroups.py), the OS also counts what it
+wrote to tmpfs and ends it at the same limit, and the watchdog reads that it did. Every
+process ever seen in the tree is remembered, so that one that left the tree (a daemon,
+an orphan) is still ended at cleanup, with every process of its groups.
 """
 
 import os
@@ -13,6 +15,8 @@ import time
 from collections.abc import Callable
 
 import psutil
+
+from autograder.sandbox.cgroups import Cgroups
 
 POLL_SECONDS = 0.05
 CANCELLED = "cancelled: the grading was stopped before it finished"
@@ -53,11 +57,17 @@ class Watchdog(threading.Thread):
     """Watches one kernel; `reason` says why it ended the kernel, or stays None."""
 
     def __init__(
-        self, pid: int, memory_bytes: int, deadline: float, cancelled: Callable[[], bool] | None = None
+        self,
+        pid: int,
+        memory_bytes: int,
+        deadline: float,
+        cancelled: Callable[[], bool] | None = None,
+        cgroups: Cgroups | None = None,
     ) -> None:
         super().__init__(name=f"watchdog-{pid}", daemon=True)
         self.pid = pid
         self.memory_bytes = memory_bytes
+        self.cgroups = cgroups
         self.deadline = deadline
         self.cancelled = cancelled
         """True once nobody waits for this grading (an interrupted class run): its processes end at once."""
@@ -99,13 +109,8 @@ class Watchdog(threading.Thread):
             tree = self._tree()
             if not tree:
                 return
-            used = self._resident_bytes(tree)
-            if used > self.memory_bytes:
-                # The limit, not the amount sampled: that differs from run to run, the message may not.
-                self.reason = (
-                    f"memory limit: the student's process used more than the limit of"
-                    f" {self.memory_bytes / 2**30:.1f} GiB, and was ended"
-                )
+            if self._resident_bytes(tree) > self.memory_bytes or self._out_of_memory():
+                self.reason = self._memory_reason()
             elif time.monotonic() > self.deadline:
                 self.reason = "submission time limit: grading this submission took too long, and its process was ended"
             elif self.call_deadline is not None and time.monotonic() > self.call_deadline:
@@ -116,6 +121,23 @@ class Watchdog(threading.Thread):
                 continue
             self.kill_all()
             return
+
+    def _out_of_memory(self) -> bool:
+        return self.cgroups is not None and self.cgroups.out_of_memory()
+
+    def _memory_reason(self) -> str:
+        # The limit, not the amount sampled: that differs from run to run, the message may not.
+        return (
+            f"memory limit: the student's process used more than the limit of {self.memory_bytes / 2**30:.1f} GiB,"
+            " and was ended"
+        )
+
+    def why_ended(self) -> str | None:
+        """Why the kernel's processes ended, as far as the watchdog knows: its own reason, or the OS's memory limit
+        (read now: the kernel may be seen dead before the next sample)."""
+        if self.reason is None and self._out_of_memory():
+            self.reason = self._memory_reason()
+        return self.reason
 
     def alive(self) -> bool:
         """Whether the kernel's process still runs (a zombie does not)."""
@@ -137,6 +159,12 @@ class Watchdog(threading.Thread):
             os.killpg(self.pid, signal.SIGKILL)  # jupyter starts the kernel as a session leader: pgid == pid
         except (ProcessLookupError, PermissionError):
             pass
+        if self.cgroups is not None:
+            for pid in self.cgroups.pids():
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
 
     def stop(self) -> None:
         self._halt.set()
