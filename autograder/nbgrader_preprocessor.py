@@ -16,19 +16,23 @@ The course's nbgrader_config.py sets it up:
     c.Autograde.autograde_preprocessors = autograde_preprocessors()
 """
 
+import os
 from collections import defaultdict
+from pathlib import Path
 
 import nbformat
 from nbconvert.exporters.exporter import ResourcesDict
 from nbgrader.converters import Autograde
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Enum
 
 from autograder.course import get
 from autograder.engine.outcome import CheckResult, total
-from autograder.grading import grade_content
+from autograder.grading import grade_content, unreadable
 from autograder.inline import report
 from autograder.notebook.cells import is_test_cell, nbgrader_meta
+from autograder.notebook.reading import NotebookError, read_bytes
 from autograder.reporting.results import GRADER_ERROR
 from autograder.sandbox.policy import ISOLATION_MODES, Policy
 
@@ -52,8 +56,11 @@ class GradeWithKit(NbGraderPreprocessor):
     def preprocess(self, nb: nbformat.NotebookNode, resources: ResourcesDict) -> tuple:
         names = resources["nbgrader"]
         assignment = get(names["assignment"])
-        content = nbformat.writes(nb).encode("utf-8")
-        graded = grade_content(content, f"{names['notebook']}.ipynb", assignment, Policy(isolation=self.sandbox))
+        if refused := self._submitted_file_refused(names):
+            graded = unreadable(assignment, refused)
+        else:
+            content = nbformat.writes(nb).encode("utf-8")
+            graded = grade_content(content, f"{names['notebook']}.ipynb", assignment, Policy(isolation=self.sandbox))
         if graded.status == GRADER_ERROR:
             raise KitGraderError(f"{names['student']}: the kit's grader failed:\n" + "\n".join(graded.faults))
         for note in graded.notes:
@@ -66,6 +73,24 @@ class GradeWithKit(NbGraderPreprocessor):
                 cell.execution_count = None
                 cell.outputs = _outputs(checks, nbgrader_meta(cell)["grade_id"])
         return nb, resources
+
+    def _submitted_file_refused(self, names: dict) -> NotebookError | None:
+        """Why the submitted file is not one the kit would grade (a link, a FIFO, ...), else None.
+
+        nbgrader has read it already, following a link: a submission that links to the
+        instructor's notebook would be graded as the student's. It is looked at again as the
+        kit reads submissions (notebook/reading.py), from nbgrader's submitted folder down."""
+        course = CourseDirectory(config=self.config)
+        submitted = Path(course.format_path(course.submitted_directory, ".", "."))
+        notebook = Path(course.format_path(course.submitted_directory, names["student"], names["assignment"]))
+        path = notebook / f"{names['notebook']}.ipynb"
+        if not os.path.lexists(path):  # not run by `nbgrader autograde` on its submitted folder: nothing to look at
+            return None
+        try:
+            read_bytes(path, below=submitted)
+        except NotebookError as error:
+            return error
+        return None
 
 
 def _outputs(checks: dict[str, list[CheckResult]], grade_id: str) -> list[nbformat.NotebookNode]:
@@ -83,6 +108,7 @@ def _outputs(checks: dict[str, list[CheckResult]], grade_id: str) -> list[nbform
 NBGRADERS_OWN_EXECUTION = """
 # nbgrader's own execution of every cell, in place of the kit's grading (autograder/nbgrader_preprocessor.py)
 from nbgrader.converters import Autograde
+from nbgrader.coursedir import CourseDirectory
 c.Autograde.autograde_preprocessors = Autograde.class_traits()["autograde_preprocessors"].default()
 """
 """Lines that, added at the end of a course's nbgrader_config.py, give `nbgrader autograde` back its own execution."""

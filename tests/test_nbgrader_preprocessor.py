@@ -38,7 +38,8 @@ def course(class_run, tmp_path_factory) -> Path:
     """The tiny course with each case's notebook (as the class run graded it) submitted and autograded, with feedback."""
     notebook = f"{TINY.name}/{TINY.name}.ipynb"
     submissions = {student: class_run.submitted / student / notebook for student in CASES}
-    course = autograded_course(TINY, tmp_path_factory.mktemp("tiny-nbgrader"), submissions)
+    linked = {"link_to_the_reference": TINY.source_notebook}
+    course = autograded_course(TINY, tmp_path_factory.mktemp("tiny-nbgrader"), submissions, linked)
     nbgrader(course, "generate_feedback", TINY.name, "--force")
     return course
 
@@ -79,6 +80,19 @@ def test_nbgrader_gives_each_function_the_kits_points(course, class_run, student
                 + printed(course, student, TINY.name, f"test_{function}")
             )
         assert gradebook.find_submission(TINY.name, student).score == kit["score"]
+
+
+@nbgrader_run
+def test_a_submitted_link_to_the_reference_earns_nothing(course):
+    """nbgrader read the instructor's notebook through the link; the kit grades the file as it was submitted."""
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {
+            function: gradebook.find_grade(f"test_{function}", TINY.name, TINY.name, "link_to_the_reference").score
+            for function in TINY.functions
+        }
+    assert scores == dict.fromkeys(TINY.functions, 0.0)
+    shown = printed(course, "link_to_the_reference", TINY.name, "test_make_lexicon")
+    assert "is a symbolic link, not a notebook file" in shown and str(TINY.root) not in shown
 
 
 @nbgrader_run

@@ -17,9 +17,12 @@ def nbgrader(course: Path, *args: str, env: dict | None = None) -> None:
     assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
 
 
-def autograded_course(assignment: Assignment, folder: Path, submissions: dict[str, Path]) -> Path:
+def autograded_course(
+    assignment: Assignment, folder: Path, submissions: dict[str, Path], linked: dict[str, Path] | None = None
+) -> Path:
     """The assignment's course in `folder` (its nbgrader_config.py and source/), each student's notebook autograded.
 
+    `linked`: students whose submitted notebook is a symbolic link to a file, not a copy.
     The data folder is given relative to the course, as an instructor may: nbgrader_config.py makes
     it absolute for the kernels, which start in each submission's own folder.
     """
@@ -30,6 +33,10 @@ def autograded_course(assignment: Assignment, folder: Path, submissions: dict[st
         submitted = folder / "submitted" / student / assignment.name
         submitted.mkdir(parents=True)
         shutil.copy(notebook, submitted / f"{assignment.name}.ipynb")
+    for student, target in (linked or {}).items():
+        submitted = folder / "submitted" / student / assignment.name
+        submitted.mkdir(parents=True)
+        (submitted / f"{assignment.name}.ipynb").symlink_to(target)
     env = course_env(assignment, {**os.environ, "KIT_DATA_DIR": os.path.relpath(require_data_dir(), folder)})
     nbgrader(folder, "autograde", assignment.name, "--force", env=env)
     return folder
