@@ -6,8 +6,8 @@ The class is the assignment's class run as the suite grades it (tests/support/ca
 the honest copy, the blank stub, every mutant bundle and other correct answer, and for the tiny
 course every hostile case). Both commands grade it in a real nbgrader course; the script prints,
 per student, the kit's and nbgrader's totals and the functions whose points differ. A file
-nbgrader cannot take as a notebook (a link, a FIFO: the cases the kit refuses unread) is left
-out of nbgrader's class and listed. Exit code 1 if any function's points differ. It is a script,
+nbgrader would block on (a FIFO) is left out of nbgrader's class and listed; a link is kept
+as one, which nbgrader reads through and the kit must refuse. Exit code 1 if any function's points differ. It is a script,
 not a test: a real assignment's class trains every model twice (minutes per student).
 """
 
@@ -40,14 +40,18 @@ def kit_points(assignment, submitted: Path, out: Path, options: list[str]) -> di
 
 
 def nbgrader_points(assignment, submitted: Path, course: Path, students: list[str]) -> dict[str, dict[str, float]]:
+    course.mkdir()
     shutil.copy(assignment.root / "nbgrader_config.py", course)
     shutil.copytree(assignment.root / "source", course / "source")
     run_nbgrader("generate_assignment", assignment.name, "--force", cwd=course, timeout=600)
-    for student in students:
-        shutil.copytree(submitted / student, course / "submitted" / student)
+    for student in students:  # links kept as links: nbgrader reads through them, the kit must not
+        shutil.copytree(submitted / student, course / "submitted" / student, symlinks=True)
     env = course_env(assignment, {**os.environ, "KIT_DATA_DIR": str(require_data_dir())})
     done = run_nbgrader("autograde", assignment.name, "--force", cwd=course, env=env, timeout=4 * 3600)
-    print(f"nbgrader autograde exited {done.returncode}", file=sys.stderr)
+    print(f"nbgrader autograde exited {done.returncode}; its errors:", file=sys.stderr)
+    for line in (done.stdout + done.stderr).splitlines():
+        if "[ERROR]" in line or "[WARNING]" in line:
+            print("   ", line[:300], file=sys.stderr)
     points: dict[str, dict[str, float]] = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         for student in students:
@@ -66,8 +70,7 @@ def main(name: str) -> int:
     with tempfile.TemporaryDirectory(prefix="kit-agreement-") as scratch:
         submitted = Path(scratch, "submitted")
         students, options = class_run(assignment, submitted)
-        plain = [s for s in students if (submitted / s).is_dir() and not (submitted / s).is_symlink()]
-        plain = [s for s in plain if all(p.is_file() and not p.is_symlink() for p in (submitted / s).rglob("*.ipynb"))]
+        plain = [s for s in students if not any(p.is_fifo() for p in (submitted / s).rglob("*.ipynb"))]
         kit = kit_points(assignment, submitted, Path(scratch, "out"), options)
         nbgrader = nbgrader_points(assignment, submitted, Path(scratch, "course"), plain)
     differ = 0
@@ -75,7 +78,7 @@ def main(name: str) -> int:
     for student in sorted(students):
         ours, theirs = kit.get(student, {}), nbgrader.get(student)
         if student not in plain:
-            print(f"{student:34} {sum(ours.values()):6g} {'-':>9}  (not a file nbgrader can take: left out)")
+            print(f"{student:34} {sum(ours.values()):6g} {'-':>9}  (a FIFO, which nbgrader would wait on: left out)")
             continue
         if theirs is None:
             print(f"{student:34} {sum(ours.values()):6g} {'none':>9}  (nbgrader recorded no score)")
