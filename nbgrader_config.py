@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kitdata.paths import ENV_VAR, resolve_data_dir
 
-from autograder.nbgrader_preprocessor import autograde_preprocessors
+from autograder.nbgrader_preprocessor import autograde_preprocessors, sanitize_preprocessors
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -16,6 +16,9 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 # `nbgrader autograde` grades through the kit's sandboxed grader, not by running the notebook in
 # nbgrader's own kernel (autograder/nbgrader_preprocessor.py; docs/grading.md says what that changes).
 c.Autograde.autograde_preprocessors = autograde_preprocessors()
+# Each cell's role comes from the assignment, as under the kit's grader, and deleted test cells are put back.
+c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
+c.OverwriteCells.add_missing_cells = True
 
 # nbgrader's own execution of a notebook (its Validate, or autograde without the line above):
 # training on the full data takes minutes on a CPU; nbgrader's default limit is 30 s a cell.

@@ -11,9 +11,17 @@ function's points, which nbgrader's SaveAutoGrades records as partial credit. No
 the submission runs in nbgrader's process or kernel. The gradebook, formgrader, feedback
 and late penalties are nbgrader's, unchanged.
 
+Before it, nbgrader sanitizes the submission; RestoreRoles gives each cell its role from the
+assignment first, as the kit's own grading does (notebook/roles.py): nbgrader's OverwriteCells
+trusts a submitted cell's grade flag, and an answer cell marked as a test cell made it fail the
+whole submission. Test cells the student deleted are put back (OverwriteCells.add_missing_cells),
+so that each function's points have a cell to go in.
+
 The course's nbgrader_config.py sets it up:
 
+    c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
     c.Autograde.autograde_preprocessors = autograde_preprocessors()
+    c.OverwriteCells.add_missing_cells = True
 """
 
 import os
@@ -24,7 +32,7 @@ import nbformat
 from nbconvert.exporters.exporter import ResourcesDict
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from traitlets import Enum
 
 from autograder.course import get
@@ -33,6 +41,7 @@ from autograder.grading import grade_content, unreadable
 from autograder.inline import report
 from autograder.notebook.cells import is_test_cell, nbgrader_meta
 from autograder.notebook.reading import NotebookError, read_bytes
+from autograder.notebook.roles import restore_roles
 from autograder.reporting.results import GRADER_ERROR
 from autograder.sandbox.policy import ISOLATION_MODES, Policy
 
@@ -93,6 +102,16 @@ class GradeWithKit(NbGraderPreprocessor):
         return None
 
 
+class RestoreRoles(NbGraderPreprocessor):
+    """Gives each submitted cell its role (type, nbgrader flags, autograder-skip) from the assignment's source."""
+
+    def preprocess(self, nb: nbformat.NotebookNode, resources: ResourcesDict) -> tuple:
+        names = resources["nbgrader"]
+        for note in restore_roles(nb, get(names["assignment"]).source()):
+            self.log.warning("%s: %s", names["student"], note)
+        return nb, resources
+
+
 def _outputs(checks: dict[str, list[CheckResult]], grade_id: str) -> list[nbformat.NotebookNode]:
     """A test cell's outputs: what its function's checks say, then its points as the cell's result."""
     function = grade_id.removeprefix(TEST_PREFIX)
@@ -112,6 +131,13 @@ from nbgrader.coursedir import CourseDirectory
 c.Autograde.autograde_preprocessors = Autograde.class_traits()["autograde_preprocessors"].default()
 """
 """Lines that, added at the end of a course's nbgrader_config.py, give `nbgrader autograde` back its own execution."""
+
+
+def sanitize_preprocessors() -> list:
+    """nbgrader's sanitizing steps, with the cells' roles restored from the assignment before OverwriteCells."""
+    steps = Autograde.class_traits()["sanitize_preprocessors"].default()
+    at = steps.index(OverwriteCells)
+    return [*steps[:at], RestoreRoles, *steps[at:]]
 
 
 def autograde_preprocessors() -> list:

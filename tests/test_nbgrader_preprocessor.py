@@ -1,7 +1,7 @@
 """`nbgrader autograde` through the kit's grader (autograder/nbgrader_preprocessor.py), on the tiny course's cases.
 
-The reference, the blank stub, every mutant bundle, and a notebook that
-hides every cell's value are autograded by real nbgrader into its gradebook, beside the kit's
+The reference, the blank stub, every mutant bundle, a notebook that
+hides every cell's value, one without its test cells and one whose cells' roles were changed are autograded by real nbgrader into its gradebook, beside the kit's
 own class run of the same files: the points agree function by function, and the feedback that
 `nbgrader generate_feedback` writes shows the kit's checks, never a value a hidden check expected.
 """
@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
-from nbgrader.preprocessors import Execute
+from nbgrader.preprocessors import Execute, OverwriteCells
 from support import REPO, TINY_COURSE
 from support.cases import bundled
 from support.kit import TINY, by_function
 from support.nbgrader_course import autograded_course, nbgrader, printed
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError
+from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError, RestoreRoles
 from autograder.sandbox.isolation import bubblewrap_problem
 
 
@@ -29,7 +29,7 @@ def nbgrader_run(test):
 
 
 MUTANTS = tuple(student for student in bundled(TINY) if student.startswith("mutants"))
-CASES = ("honest", "blank", *MUTANTS, "display_hook_silenced")
+CASES = ("honest", "blank", *MUTANTS, "display_hook_silenced", "test_cells_deleted", "cell_roles_changed")
 """Not the other correct answers: each case costs nbgrader a grading, and those earn what the reference earns."""
 
 
@@ -51,6 +51,8 @@ def test_each_courses_config_puts_the_kits_grading_in_place_of_nbgraders_executi
     default = Autograde.class_traits()["autograde_preprocessors"].default()
     assert Execute not in steps and steps.index(GradeWithKit) == default.index(Execute)
     assert [step for step in steps if step is not GradeWithKit] == [step for step in default if step is not Execute]
+    sanitize = loaded.Autograde.sanitize_preprocessors
+    assert sanitize[sanitize.index(RestoreRoles) + 1] is OverwriteCells and loaded.OverwriteCells.add_missing_cells
 
 
 def test_without_bubblewrap_nbgrader_grades_no_one_unless_the_instructor_says_so(tmp_path, monkeypatch):
