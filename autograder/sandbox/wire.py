@@ -37,6 +37,9 @@ MAX_VALUES = 6_000_000
 unread past 64 MiB or past 6 million values (counted from its commas and brackets), which bounds it to about
 0.5 GiB in the grader's memory. The largest answer of a reference: 6.6 MB and 1.36 million values (sentiment_rnn's
 tokens of 5,000 reviews)."""
+MAX_FILES = 100_000
+"""Files in an answer folder: one per array, so a list of an array per review of IMDB's 50,000 passes; past it the
+folder is refused without reading further (its names alone could fill the grader's memory)."""
 READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
@@ -175,25 +178,32 @@ def load(folder: Path, models: bool = False, dir_fd: int | None = None) -> Any:
 
 
 def _read_files(folder: int) -> dict[str, bytearray]:
-    """Each regular file of the open folder by name, read whole; MAX_ANSWER_BYTES in all."""
+    """Each regular file of the open folder by name, read whole; MAX_ANSWER_BYTES and MAX_FILES in all."""
     files, left = {}, MAX_ANSWER_BYTES
-    for name in os.listdir(folder):
-        try:
-            handle = os.open(name, READ_FLAGS, dir_fd=folder)
-        except OSError:  # a link (ELOOP), or gone
-            raise WireError("an answer folder holding something other than plain files") from None
-        try:
-            facts = os.fstat(handle)
-            size = facts.st_size
-            if not stat.S_ISREG(facts.st_mode):
-                raise WireError("an answer folder holding something other than plain files")
-            if size > left:
-                raise WireError(f"an answer larger than {MAX_ANSWER_BYTES // 1024**2} MiB")
-            files[name] = _read_exactly(handle, size)
-            left -= size
-        finally:
-            os.close(handle)
+    with os.scandir(folder) as entries:
+        for count, entry in enumerate(entries, start=1):
+            if count > MAX_FILES:
+                raise WireError(f"an answer of more than {MAX_FILES:,} files")
+            files[entry.name] = _read_file(entry.name, folder, left)
+            left -= len(files[entry.name])
     return files
+
+
+def _read_file(name: str, folder: int, left: int) -> bytearray:
+    """A regular file of the open folder, read whole if it has at most `left` bytes."""
+    try:
+        handle = os.open(name, READ_FLAGS, dir_fd=folder)
+    except OSError:  # a link (ELOOP), or gone
+        raise WireError("an answer folder holding something other than plain files") from None
+    try:
+        facts = os.fstat(handle)
+        if not stat.S_ISREG(facts.st_mode):
+            raise WireError("an answer folder holding something other than plain files")
+        if facts.st_size > left:
+            raise WireError(f"an answer larger than {MAX_ANSWER_BYTES // 1024**2} MiB")
+        return _read_exactly(handle, facts.st_size)
+    finally:
+        os.close(handle)
 
 
 def _read_exactly(handle: int, size: int) -> bytearray:

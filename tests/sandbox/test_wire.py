@@ -83,6 +83,17 @@ def test_an_answer_folder_is_read_with_suspicion(tmp_path, monkeypatch):
         wire.load(tmp_path)
 
 
+def test_an_answer_folder_of_too_many_files_is_refused_unread(tmp_path, monkeypatch):
+    """An array per item passes up to the limit; one file more and the folder is refused before its names are all
+    listed (a student's process could leave millions of empty files there)."""
+    monkeypatch.setattr(wire, "MAX_FILES", 1001)
+    wire.dump([np.arange(3)] * 1000, tmp_path)  # value.json and 1,000 arrays
+    assert len(wire.load(tmp_path)) == 1000
+    (tmp_path / "extra").touch()
+    with pytest.raises(wire.WireError, match="more than 1,001 files"):
+        wire.load(tmp_path)
+
+
 def identity_model():
     """A real Keras model whose prediction is its input: what the predict_ratings checks hand over."""
     import keras
