@@ -19,6 +19,34 @@ from typing import Any, Self
 from autograder.sandbox import wire
 
 FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+MAX_EXCHANGE_BYTES = 4 * wire.MAX_ANSWER_BYTES
+MAX_EXCHANGE_ENTRIES = 2 * wire.MAX_FILES
+"""The exchange is on the grader's disk, where the sandbox's tmpfs sizes and memory groups do not reach: the
+watchdog ends a kernel whose exchange holds more (a request and the largest answer read take far less)."""
+
+
+def overfull(exchange: Path) -> str | None:
+    """What of the exchange's limits it passes (its bytes on disk, or its files and folders), or None.
+
+    Counted without following a link, and only up to the limit: a folder of a million names costs no more
+    than one just past MAX_EXCHANGE_ENTRIES.
+    """
+    used, entries, stack = 0, 0, [exchange]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as listed:
+                for entry in listed:
+                    entries += 1
+                    if entries > MAX_EXCHANGE_ENTRIES:
+                        return f"more than {MAX_EXCHANGE_ENTRIES:,} files"
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    used += entry.stat(follow_symlinks=False).st_blocks * 512
+                    if used > MAX_EXCHANGE_BYTES:
+                        return f"more than {MAX_EXCHANGE_BYTES // 1024**2:,} MiB"
+        except OSError:  # removed while it was counted: a trade that ended
+            continue
+    return None
 
 
 class Trade:

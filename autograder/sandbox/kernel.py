@@ -179,7 +179,7 @@ class KernelStudent(Student):
         self._context.__enter__()
         self._process = manager.provisioner.process
         self._watchdog = Watchdog(
-            self._process.pid, self.policy.memory_bytes, self._deadline, self.cancelled, self._cgroups
+            self._process.pid, self.policy.memory_bytes, self._deadline, self.cancelled, self._cgroups, box.exchange
         )
         self._watchdog.start()
         setup = SETUP_CODE.format(kit=str(box.kit), package=PROBE_PACKAGE, guarded=GUARDED)

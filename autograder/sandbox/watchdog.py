@@ -1,9 +1,10 @@
-"""Ends the student's processes when they use too much memory or time, when nobody waits for the grading any more, and when grading ends.
+"""Ends the student's processes when they use too much memory, time or disk, when nobody waits for the grading any more, and when grading ends.
 
 A thread in the grading process samples the kernel's process tree a few times a
 second. Memory is the resident size of the whole tree (a child process counts
 too); where the kernel runs in control groups (cgroups.py), the OS also counts what it
-wrote to tmpfs and ends it at the same limit, and the watchdog reads that it did. Every
+wrote to tmpfs and ends it at the same limit, and the watchdog reads that it did. The
+exchange, the one folder on disk the kernel can write, is measured twice a second. Every
 process ever seen in the tree is remembered, so that one that left the tree (a daemon,
 an orphan) is still ended at cleanup, with every process of its groups.
 """
@@ -13,12 +14,16 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import psutil
 
 from autograder.sandbox.cgroups import Cgroups
+from autograder.sandbox.exchange import overfull
 
 POLL_SECONDS = 0.05
+EXCHANGE_POLLS = 10
+"""The exchange is measured every 10th sample: a walk of its folders costs more than reading /proc."""
 CANCELLED = "cancelled: the grading was stopped before it finished"
 
 
@@ -63,11 +68,13 @@ class Watchdog(threading.Thread):
         deadline: float,
         cancelled: Callable[[], bool] | None = None,
         cgroups: Cgroups | None = None,
+        exchange: Path | None = None,
     ) -> None:
         super().__init__(name=f"watchdog-{pid}", daemon=True)
         self.pid = pid
         self.memory_bytes = memory_bytes
         self.cgroups = cgroups
+        self.exchange = exchange
         self.deadline = deadline
         self.cancelled = cancelled
         """True once nobody waits for this grading (an interrupted class run): its processes end at once."""
@@ -105,12 +112,16 @@ class Watchdog(threading.Thread):
         return total
 
     def run(self) -> None:
+        polls = 0
         while not self._halt.wait(POLL_SECONDS):
             tree = self._tree()
             if not tree:
                 return
+            polls += 1
             if self._resident_bytes(tree) > self.memory_bytes or self._out_of_memory():
                 self.reason = self._memory_reason()
+            elif polls % EXCHANGE_POLLS == 0 and self.exchange and (passed := overfull(self.exchange)):
+                self.reason = f"disk limit: the student's process wrote {passed} where answers go, and was ended"
             elif time.monotonic() > self.deadline:
                 self.reason = "submission time limit: grading this submission took too long, and its process was ended"
             elif self.call_deadline is not None and time.monotonic() > self.call_deadline:

@@ -6,10 +6,15 @@ import os
 import threading
 from pathlib import Path
 
+import nbformat
 import pytest
 
+from autograder.sandbox import exchange as exchange_module
 from autograder.sandbox import wire
-from autograder.sandbox.exchange import Trade
+from autograder.sandbox.exchange import Trade, overfull
+from autograder.sandbox.kernel import KernelStudent
+from autograder.sandbox.policy import Policy
+from autograder.sandbox.student import StudentError
 
 
 def nothing_to_share(*paths: Path) -> None:
@@ -84,3 +89,43 @@ def test_a_request_is_never_written_through_a_link_planted_ahead(exchange, elsew
     with Trade(exchange, {"probe": "call", "args": ["g"]}, nothing_to_share) as trade:
         assert trade.request.parent.name not in names and not trade.request.parent.is_symlink()
     assert sorted(path.name for path in elsewhere.iterdir()) == ["value.json"]
+
+
+def test_an_exchange_is_overfull_past_its_bytes_or_its_files_counted_without_following_links(
+    exchange, elsewhere, monkeypatch
+):
+    monkeypatch.setattr(exchange_module, "MAX_EXCHANGE_BYTES", 2**20)
+    monkeypatch.setattr(exchange_module, "MAX_EXCHANGE_ENTRIES", 100)
+    (exchange / "deep" / "er").mkdir(parents=True)
+    (exchange / "deep" / "er" / "half").write_bytes(os.urandom(2**19))
+    (exchange / "to-elsewhere").symlink_to(elsewhere)  # not followed: what it points to is not the exchange's
+    assert overfull(exchange) is None
+    (exchange / "deep" / "er" / "more").write_bytes(os.urandom(2**19 + 4096))
+    assert overfull(exchange) == "more than 1 MiB"
+    (exchange / "deep" / "er" / "more").unlink()
+    for number in range(100):
+        (exchange / f"empty-{number}").touch()
+    assert overfull(exchange) == "more than 100 files"
+
+
+FILLS_THE_EXCHANGE = '''
+import os
+
+
+def fill(folder, mib):
+    """Writes `mib` MiB of files into `folder` (the exchange, the one folder on disk the kernel can write)."""
+    block = os.urandom(2**20)
+    for part in range(mib):
+        with open(os.path.join(folder, f"part{part}"), "wb") as written:
+            written.write(block)
+    return mib
+'''
+
+
+@pytest.mark.kernel
+def test_a_kernel_that_fills_the_exchange_is_ended_at_its_limit(monkeypatch):
+    """Under a limit of 64 MiB, a kernel that writes 1 GiB there is ended by the watchdog, "disk limit"."""
+    monkeypatch.setattr(exchange_module, "MAX_EXCHANGE_BYTES", 64 * 2**20)
+    with KernelStudent([nbformat.v4.new_code_cell(FILLS_THE_EXCHANGE)], Policy()) as student:
+        with pytest.raises(StudentError, match="disk limit: the student's process wrote more than 64 MiB"):
+            student.call("fill", str(student.exchange_root()), 1024, timeout=60)
