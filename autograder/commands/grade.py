@@ -86,59 +86,45 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser.set_defaults(run=run)
 
 
+LIMITS = (
+    # option, the Policy field it sets, the field's unit in the option's (GiB, KiB), its metavar, what it limits
+    ("--time-limit", "submission_seconds", 1, "SECONDS", "the whole submission"),
+    ("--call-time-limit", "call_seconds", 1, "SECONDS", "each call of a student's function by a check"),
+    ("--cell-time-limit", "cell_seconds", 1, "SECONDS", "each notebook cell"),
+    (
+        "--memory-limit",
+        "memory_bytes",
+        GIB,
+        "GIB",
+        "the student's processes together, and what they write to the sandbox's tmpfs",
+    ),
+    (
+        "--process-limit",
+        "processes",
+        1,
+        "N",
+        "processes and threads of the student's kernel together, where cgroups exist",
+    ),
+    ("--cpu-limit", "cpus", 1, "CPUS", "CPU time per second of the student's processes together, where cgroups exist"),
+    ("--output-limit", "output_bytes", 1024, "KIB", "printed output kept"),
+)
+"""The limits per submission that the command line sets (sandbox/policy.py has the defaults and why)."""
+
+
+def _dest(option: str) -> str:
+    return option.removeprefix("--").replace("-", "_")
+
+
 def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
-    """The limits each submission is graded under (sandbox/policy.py has the defaults and why)."""
+    """The limits each submission is graded under, in the options' units (GiB of memory, KiB of output)."""
     default = Policy()
     limits = parser.add_argument_group("limits per submission")
-    limits.add_argument(
-        "--time-limit",
-        type=float,
-        default=default.submission_seconds,
-        metavar="SECONDS",
-        help="the whole submission (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--call-time-limit",
-        type=float,
-        default=default.call_seconds,
-        metavar="SECONDS",
-        help="each call of a student's function by a check (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--cell-time-limit",
-        type=float,
-        default=default.cell_seconds,
-        metavar="SECONDS",
-        help="each notebook cell (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--memory-limit",
-        type=float,
-        default=default.memory_bytes / GIB,
-        metavar="GIB",
-        help="the student's processes together, and what they write to the sandbox's tmpfs (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--process-limit",
-        type=int,
-        default=default.processes,
-        metavar="N",
-        help="processes and threads of the student's kernel together, where cgroups exist (default: %(default)d)",
-    )
-    limits.add_argument(
-        "--cpu-limit",
-        type=float,
-        default=default.cpus,
-        metavar="CPUS",
-        help="CPU time per second of the student's processes together, where cgroups exist (default: %(default)g)",
-    )
-    limits.add_argument(
-        "--output-limit",
-        type=int,
-        default=default.output_bytes // 1024,
-        metavar="KIB",
-        help="printed output kept (default: %(default)d)",
-    )
+    for option, field, unit, metavar, limited in LIMITS:
+        value = getattr(default, field)
+        kind = float if isinstance(value, float) or unit == GIB else int
+        limits.add_argument(
+            option, type=kind, default=kind(value / unit), metavar=metavar, help=f"{limited} (default: %(default)g)"
+        )
     limits.add_argument(
         "--sandbox",
         choices=ISOLATION_MODES,
@@ -157,17 +143,12 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
 
 def policy_from(args: argparse.Namespace, many: bool) -> Policy:
     """The policy asked for; a class (`many`) is graded without the sandbox only if the instructor said so."""
-    policy = Policy(
-        cell_seconds=args.cell_time_limit,
-        call_seconds=args.call_time_limit,
-        submission_seconds=args.time_limit,
-        memory_bytes=int(args.memory_limit * GIB),
-        processes=args.process_limit,
-        cpus=args.cpu_limit,
-        output_bytes=args.output_limit * 1024,
-        isolation=args.sandbox,
-        reuse_trainings=args.reuse_trainings,
-    )
+    default = Policy()
+    limits = {
+        field: type(getattr(default, field))(getattr(args, _dest(option)) * unit)
+        for option, field, unit, _, _ in LIMITS
+    }
+    policy = Policy(**limits, isolation=args.sandbox, reuse_trainings=args.reuse_trainings)
     try:
         problem = unconfined_reason(policy)
     except NotReady as error:
