@@ -11,7 +11,8 @@ function's points, which nbgrader's SaveAutoGrades records as partial credit. No
 the submission runs in nbgrader's process or kernel. The gradebook, formgrader, feedback
 and late penalties are nbgrader's, unchanged.
 
-Before it, nbgrader sanitizes the submission; RestoreRoles gives each cell its role from the
+nbgrader reads the submitted file through SubmittedNotebookExporter, which refuses a link,
+a FIFO or an oversized file as the kit does, unread. Then nbgrader sanitizes the submission; RestoreRoles gives each cell its role from the
 assignment first, as the kit's own grading does (notebook/roles.py): nbgrader's OverwriteCells
 trusts a submitted cell's grade flag, and an answer cell marked as a test cell made it fail the
 whole submission. Test cells the student deleted are put back (OverwriteCells.add_missing_cells),
@@ -19,6 +20,7 @@ so that each function's points have a cell to go in.
 
 The course's nbgrader_config.py sets it up:
 
+    c.Autograde.exporter_class = SubmittedNotebookExporter
     c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
     c.Autograde.autograde_preprocessors = autograde_preprocessors()
     c.OverwriteCells.add_missing_cells = True
@@ -27,13 +29,16 @@ The course's nbgrader_config.py sets it up:
 import os
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import nbformat
+from nbconvert.exporters import NotebookExporter
 from nbconvert.exporters.exporter import ResourcesDict
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
 from traitlets import Enum
+from traitlets.config import Config
 
 from autograder.course import get
 from autograder.engine.outcome import CheckResult, total
@@ -86,20 +91,52 @@ class GradeWithKit(NbGraderPreprocessor):
     def _submitted_file_refused(self, names: dict) -> NotebookError | None:
         """Why the submitted file is not one the kit would grade (a link, a FIFO, ...), else None.
 
-        nbgrader has read it already, following a link: a submission that links to the
-        instructor's notebook would be graded as the student's. It is looked at again as the
-        kit reads submissions (notebook/reading.py), from nbgrader's submitted folder down."""
-        course = CourseDirectory(config=self.config)
-        submitted = Path(course.format_path(course.submitted_directory, ".", "."))
-        notebook = Path(course.format_path(course.submitted_directory, names["student"], names["assignment"]))
-        path = notebook / f"{names['notebook']}.ipynb"
-        if not os.path.lexists(path):  # not run by `nbgrader autograde` on its submitted folder: nothing to look at
-            return None
-        try:
-            read_bytes(path, below=submitted)
-        except NotebookError as error:
-            return error
+        nbgrader read the assignment's release notebook in its place (SubmittedNotebookExporter),
+        and then this notebook is graded as the file that was submitted: not a notebook."""
+        return refusal(self.config, names)
+
+
+def refusal(config: Config, names: dict) -> NotebookError | None:
+    """Why the notebook nbgrader's submitted folder holds for `names` is not one the kit would grade, else None.
+
+    It is looked at as the kit reads submissions (notebook/reading.py), from the submitted folder down: never
+    through a link, never blocking on a FIFO, never past the size limit.
+    """
+    path, submitted = submitted_notebook(config, names)
+    if not os.path.lexists(path):  # not run by `nbgrader autograde` on its submitted folder: nothing to look at
         return None
+    try:
+        read_bytes(path, below=submitted)
+    except NotebookError as error:
+        return error
+    return None
+
+
+def submitted_notebook(config: Config, names: dict) -> tuple[Path, Path]:
+    """The submitted notebook of `names` in nbgrader's course, and the submitted folder it was collected to."""
+    course = CourseDirectory(config=config)
+    submitted = Path(course.format_path(course.submitted_directory, ".", "."))
+    notebook = Path(course.format_path(course.submitted_directory, names["student"], names["assignment"]))
+    return notebook / f"{names['notebook']}.ipynb", submitted
+
+
+class SubmittedNotebookExporter(NotebookExporter):
+    """nbgrader's reader of a submitted notebook, looking first as the kit does.
+
+    nbgrader opens the file as it is: through a link (to the instructor's notebook, to
+    /dev/zero, read until memory runs out), or a FIFO, which it waits on for ever and with it
+    every later student of the run. A file the kit refuses is not read: the assignment's
+    release notebook stands in for it, so that nbgrader's steps run and GradeWithKit gives
+    each function 0 with the reason.
+    """
+
+    def from_filename(self, filename: str, resources: dict | None = None, **kw: Any) -> tuple:
+        names = (resources or {}).get("nbgrader")
+        submitted = names and os.path.abspath(filename) == os.path.abspath(submitted_notebook(self.config, names)[0])
+        if submitted and (refused := refusal(self.config, names)):  # not the copy nbgrader wrote after sanitizing
+            self.log.warning("%s: %s; the release notebook is read in its place", names["student"], refused)
+            filename = str(get(names["assignment"]).release_notebook)
+        return super().from_filename(filename, resources, **kw)
 
 
 class RestoreRoles(NbGraderPreprocessor):

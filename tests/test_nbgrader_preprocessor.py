@@ -19,7 +19,7 @@ from support.kit import TINY, by_function
 from support.nbgrader_course import autograded_course, nbgrader, printed
 from traitlets.config.loader import PyFileConfigLoader
 
-from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError, RestoreRoles
+from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError, RestoreRoles, SubmittedNotebookExporter
 from autograder.sandbox.isolation import bubblewrap_problem
 
 
@@ -38,8 +38,9 @@ def course(class_run, tmp_path_factory) -> Path:
     """The tiny course with each case's notebook (as the class run graded it) submitted and autograded, with feedback."""
     notebook = f"{TINY.name}/{TINY.name}.ipynb"
     submissions = {student: class_run.submitted / student / notebook for student in CASES}
-    linked = {"link_to_the_reference": TINY.source_notebook}
-    course = autograded_course(TINY, tmp_path_factory.mktemp("tiny-nbgrader"), submissions, linked)
+    linked = {"link_to_the_reference": TINY.source_notebook, "link_to_dev_zero": Path("/dev/zero")}
+    folder = tmp_path_factory.mktemp("tiny-nbgrader")
+    course = autograded_course(TINY, folder, submissions, linked, fifos=("fifo_named_as_a_notebook",))
     nbgrader(course, "generate_feedback", TINY.name, "--force")
     return course
 
@@ -53,6 +54,7 @@ def test_each_courses_config_puts_the_kits_grading_in_place_of_nbgraders_executi
     assert [step for step in steps if step is not GradeWithKit] == [step for step in default if step is not Execute]
     sanitize = loaded.Autograde.sanitize_preprocessors
     assert sanitize[sanitize.index(RestoreRoles) + 1] is OverwriteCells and loaded.OverwriteCells.add_missing_cells
+    assert loaded.Autograde.exporter_class is SubmittedNotebookExporter
 
 
 def test_without_bubblewrap_nbgrader_grades_no_one_unless_the_instructor_says_so(tmp_path, monkeypatch):
@@ -85,16 +87,25 @@ def test_nbgrader_gives_each_function_the_kits_points(course, class_run, student
 
 
 @nbgrader_run
-def test_a_submitted_link_to_the_reference_earns_nothing(course):
-    """nbgrader read the instructor's notebook through the link; the kit grades the file as it was submitted."""
+@pytest.mark.parametrize(
+    "student, reason",
+    [
+        ("link_to_the_reference", "is a symbolic link, not a notebook file"),
+        ("link_to_dev_zero", "is a symbolic link, not a notebook file"),
+        ("fifo_named_as_a_notebook", "is a FIFO, not a notebook file"),
+    ],
+)
+def test_a_submitted_link_or_fifo_is_not_read_and_earns_nothing(course, student, reason):
+    """nbgrader would read the instructor's notebook through the link, /dev/zero until memory ran out, and wait on the
+    FIFO for ever (and every later student with it): the file is refused unread, as the kit refuses it."""
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {
-            function: gradebook.find_grade(f"test_{function}", TINY.name, TINY.name, "link_to_the_reference").score
+            function: gradebook.find_grade(f"test_{function}", TINY.name, TINY.name, student).score
             for function in TINY.functions
         }
     assert scores == dict.fromkeys(TINY.functions, 0.0)
-    shown = printed(course, "link_to_the_reference", TINY.name, "test_make_lexicon")
-    assert "is a symbolic link, not a notebook file" in shown and str(TINY.root) not in shown
+    shown = printed(course, student, TINY.name, "test_make_lexicon")
+    assert reason in shown and str(TINY.root) not in shown
 
 
 @nbgrader_run

@@ -18,11 +18,16 @@ def nbgrader(course: Path, *args: str, env: dict | None = None) -> None:
 
 
 def autograded_course(
-    assignment: Assignment, folder: Path, submissions: dict[str, Path], linked: dict[str, Path] | None = None
+    assignment: Assignment,
+    folder: Path,
+    submissions: dict[str, Path],
+    linked: dict[str, Path] | None = None,
+    fifos: tuple[str, ...] = (),
 ) -> Path:
     """The assignment's course in `folder` (its nbgrader_config.py and source/), each student's notebook autograded.
 
-    `linked`: students whose submitted notebook is a symbolic link to a file, not a copy.
+    `linked`: students whose submitted notebook is a symbolic link to a file, not a copy; `fifos`: students whose
+    submitted notebook is a FIFO, which blocks whoever opens it to read.
     The data folder is given relative to the course, as an instructor may: nbgrader_config.py makes
     it absolute for the kernels, which start in each submission's own folder.
     """
@@ -37,6 +42,10 @@ def autograded_course(
         submitted = folder / "submitted" / student / assignment.name
         submitted.mkdir(parents=True)
         (submitted / f"{assignment.name}.ipynb").symlink_to(target)
+    for student in fifos:
+        submitted = folder / "submitted" / student / assignment.name
+        submitted.mkdir(parents=True)
+        os.mkfifo(submitted / f"{assignment.name}.ipynb")
     env = course_env(assignment, {**os.environ, "KIT_DATA_DIR": os.path.relpath(require_data_dir(), folder)})
     nbgrader(folder, "autograde", assignment.name, "--force", env=env)
     return folder

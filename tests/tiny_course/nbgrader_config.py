@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 from autograder.course.root import ENV_VAR, course_root
-from autograder.nbgrader_preprocessor import autograde_preprocessors, sanitize_preprocessors
+from autograder.nbgrader_preprocessor import SubmittedNotebookExporter, autograde_preprocessors, sanitize_preprocessors
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -15,7 +15,9 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 # `nbgrader autograde` grades through the kit's sandboxed grader, not by running the notebook in
 # nbgrader's own kernel (autograder/nbgrader_preprocessor.py; docs/grading.md says what that changes).
 c.Autograde.autograde_preprocessors = autograde_preprocessors()
-# Each cell's role comes from the assignment, as under the kit's grader, and deleted test cells are put back.
+# The submitted file is read as the kit reads it (never through a link, never a FIFO, bounded); each cell's role
+# comes from the assignment, as under the kit's grader, and deleted test cells are put back.
+c.Autograde.exporter_class = SubmittedNotebookExporter
 c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
 c.OverwriteCells.add_missing_cells = True
 

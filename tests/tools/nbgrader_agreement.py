@@ -5,10 +5,10 @@
 The class is the assignment's class run as the suite grades it (tests/support/cases.py's class_run:
 the honest copy, the blank stub, every mutant bundle and other correct answer, and for the tiny
 course every hostile case). Both commands grade it in a real nbgrader course; the script prints,
-per student, the kit's and nbgrader's totals and the functions whose points differ. A file
-nbgrader would block on (a FIFO) is left out of nbgrader's class and listed; a link is kept
-as one, which nbgrader reads through and the kit must refuse. Exit code 1 if any function's points differ. It is a script,
-not a test: a real assignment's class trains every model twice (minutes per student).
+per student, the kit's and nbgrader's totals and the functions whose points differ. Links and
+FIFOs are kept as they are, which nbgrader itself would read through or wait on, and which both
+must refuse unread. Exit code 1 if any function's points differ. It is a script, not a test: a
+real assignment's class trains every model twice (minutes per student).
 """
 
 import argparse
@@ -44,8 +44,8 @@ def nbgrader_points(assignment, submitted: Path, course: Path, students: list[st
     shutil.copy(assignment.root / "nbgrader_config.py", course)
     shutil.copytree(assignment.root / "source", course / "source")
     run_nbgrader("generate_assignment", assignment.name, "--force", cwd=course, timeout=600)
-    for student in students:  # links kept as links: nbgrader reads through them, the kit must not
-        shutil.copytree(submitted / student, course / "submitted" / student, symlinks=True)
+    for student in students:  # links kept as links, FIFOs as FIFOs
+        shutil.copytree(submitted / student, course / "submitted" / student, symlinks=True, copy_function=_copy)
     env = course_env(assignment, {**os.environ, "KIT_DATA_DIR": str(require_data_dir())})
     done = run_nbgrader("autograde", assignment.name, "--force", cwd=course, env=env, timeout=4 * 3600)
     print(f"nbgrader autograde exited {done.returncode}; its errors:", file=sys.stderr)
@@ -65,21 +65,24 @@ def nbgrader_points(assignment, submitted: Path, course: Path, students: list[st
     return points
 
 
+def _copy(source: str, target: str) -> None:
+    if Path(source).is_fifo():
+        os.mkfifo(target)
+    else:
+        shutil.copy2(source, target)
+
+
 def main(name: str) -> int:
     assignment = TINY if name == TINY.name else get(name)
     with tempfile.TemporaryDirectory(prefix="kit-agreement-") as scratch:
         submitted = Path(scratch, "submitted")
         students, options = class_run(assignment, submitted)
-        plain = [s for s in students if not any(p.is_fifo() for p in (submitted / s).rglob("*.ipynb"))]
         kit = kit_points(assignment, submitted, Path(scratch, "out"), options)
-        nbgrader = nbgrader_points(assignment, submitted, Path(scratch, "course"), plain)
+        nbgrader = nbgrader_points(assignment, submitted, Path(scratch, "course"), students)
     differ = 0
     print(f"{'student':34} {'kit':>6} {'nbgrader':>9}  functions whose points differ")
     for student in sorted(students):
         ours, theirs = kit.get(student, {}), nbgrader.get(student)
-        if student not in plain:
-            print(f"{student:34} {sum(ours.values()):6g} {'-':>9}  (a FIFO, which nbgrader would wait on: left out)")
-            continue
         if theirs is None:
             print(f"{student:34} {sum(ours.values()):6g} {'none':>9}  (nbgrader recorded no score)")
             differ += any(ours.values())  # nbgrader failing where the kit gives points is a disagreement
@@ -87,7 +90,7 @@ def main(name: str) -> int:
         different = sorted(f for f in assignment.functions if ours.get(f, 0.0) != theirs.get(f, 0.0))
         differ += bool(different)
         print(f"{student:34} {sum(ours.values()):6g} {sum(theirs.values()):9g}  {', '.join(different)}")
-    print(f"{len(students)} students, {len(plain)} given to nbgrader, {differ} disagreeing")
+    print(f"{len(students)} students, {differ} disagreeing")
     return 1 if differ else 0
 
 
