@@ -50,7 +50,7 @@ def nbgrader_points(assignment, submitted: Path, course: Path, students: list[st
     done = run_nbgrader("autograde", assignment.name, "--force", cwd=course, env=env, timeout=4 * 3600)
     print(f"nbgrader autograde exited {done.returncode}; its errors:", file=sys.stderr)
     for line in (done.stdout + done.stderr).splitlines():
-        if "[ERROR]" in line or "[WARNING]" in line:
+        if "ERROR]" in line or "WARNING]" in line:  # nbgrader logs as "[AutogradeApp | ERROR]"
             print("   ", line[:300], file=sys.stderr)
     points: dict[str, dict[str, float]] = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
