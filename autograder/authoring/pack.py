@@ -25,9 +25,10 @@ from autograder.notebook.cells import nbgrader_meta
 
 KIT_DISTRIBUTION = "rnn-sentiment-kit"
 # What a student installs for each module a notebook may import; a student always gets JupyterLab too.
+# ml_dtypes comes with TensorFlow anyway: listed, it is pinned as the kit grades with it (pyproject.toml says why).
 STUDENT_PACKAGES = {
-    "keras": ("keras", "tensorflow-cpu"),
-    "tensorflow": ("tensorflow-cpu",),
+    "keras": ("keras", "tensorflow-cpu", "ml_dtypes"),
+    "tensorflow": ("tensorflow-cpu", "ml_dtypes"),
     "numpy": ("numpy",),
     "pandas": ("pandas",),
     "spacy": ("spacy",),
