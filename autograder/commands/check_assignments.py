@@ -9,11 +9,10 @@ breaking the grader.
 import argparse
 
 from autograder.authoring.sync import sync
-from autograder.commands.grade import warn_if_unconfined
 from autograder.course import AssignmentError, discover
 from autograder.grading import grade_notebook
 from autograder.preflight import NotReady, prepare
-from autograder.reporting.results import GRADER_ERROR
+from autograder.reporting.results import GRADER_ERROR, warn_if_unconfined
 from autograder.reporting.table import format_table
 from autograder.sandbox.policy import DEFAULT_POLICY
 

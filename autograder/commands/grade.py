@@ -18,43 +18,26 @@ grades the rest).
 """
 
 import argparse
-import os
 import sys
-from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
-from autograder.atomic import remove_unfinished, write_text
-from autograder.batch.discover import DiscoveryError, find_submissions
-from autograder.batch.execute import INSTRUCTOR_FILE, RESULTS_FILE, already_graded, grade_class
-from autograder.batch.gradebook import record_scores
-from autograder.commands.similarity import class_similarity
+from autograder.batch import available_cores
+from autograder.batch.discover import DiscoveryError
 from autograder.course import Assignment, discover, get
-from autograder.grading import Graded, grade_notebook
-from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
+from autograder.grading import grade_notebook
 from autograder.preflight import NotReady, prepare, unconfined_reason
-from autograder.reporting.class_report import class_report_html
-from autograder.reporting.feedback import feedback_html
-from autograder.reporting.grades_csv import write_grades_csv
 from autograder.reporting.results import (
     DEFAULT_HIDDEN_VISIBILITY,
     GRADER_ERROR,
     HIDDEN_VISIBILITIES,
     instructor_path,
-    sandbox_warning,
-    status_of,
+    warn_if_unconfined,
     write_json,
 )
 from autograder.reporting.table import format_table
 from autograder.sandbox.policy import GIB, ISOLATION_MODES, Policy
 from autograder.scratch import Scratch
-
-GRADER_ERROR_LOG = "grader-error.log"
-
-
-def available_cores() -> int:
-    return len(os.sched_getaffinity(0))
 
 
 def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
@@ -169,12 +152,6 @@ def policy_from(args: argparse.Namespace, many: bool) -> Policy:
     return policy
 
 
-def warn_if_unconfined(documents: Iterable[dict]) -> None:
-    """On stderr, after grading: how many of these instructor's results ran without the sandbox, and why."""
-    if warning := sandbox_warning(documents):
-        print(f"warning: {warning}", file=sys.stderr)
-
-
 def run(args: argparse.Namespace) -> int:
     policy = policy_from(args, many=args.path.suffix != ".ipynb")
     assignment = get(args.assignment)
@@ -213,64 +190,39 @@ def grade_one(args: argparse.Namespace, assignment: Assignment, policy: Policy) 
     return 0
 
 
-def write_student(out: Path, assignment: str, hidden_visibility: str, student: str, graded: Graded) -> None:
-    """A student's files in `out`; results.json last, since its presence marks the student as graded."""
-    folder = out / student
-    if graded.faults:
-        write_text("\n\n".join(graded.faults) + "\n", folder / GRADER_ERROR_LOG)
-    else:
-        (folder / GRADER_ERROR_LOG).unlink(missing_ok=True)
-    write_json(graded.instructor_results(hidden_visibility), folder / INSTRUCTOR_FILE)
-    results = graded.results(hidden_visibility)
-    write_text(feedback_html(student, assignment, results), folder / "feedback.html")
-    write_json(results, folder / RESULTS_FILE)
-
-
 def grade_many(args: argparse.Namespace, assignment: Assignment, policy: Policy, unpacked: Path) -> int:
-    try:
-        submissions = find_submissions(args.path, args.assignment, unpacked)
-    except DiscoveryError as error:
-        raise SystemExit(f"error: {error}") from None
+    from autograder.batch import classrun  # Dask and nbgrader: imported for a class only (classrun.py says why)
 
-    if args.out.exists():
-        remove_unfinished(args.out)
     try:
-        rows = grade_class(
-            submissions,
-            args.assignment,
+        graded = classrun.grade_folder(
+            args.path,
+            assignment,
             args.out,
-            partial(write_student, args.out, args.assignment, args.hidden_visibility),
-            workers=args.workers,
+            unpacked,
             policy=policy,
+            workers=args.workers,
             scheduler=args.scheduler,
             force=args.force,
             hidden_visibility=args.hidden_visibility,
+            gradebook=args.gradebook,
         )
+    except DiscoveryError as error:
+        raise SystemExit(f"error: {error}") from None
     except NotReady as error:
         raise SystemExit(f"error: nothing was graded: {error}") from None
-    except KeyboardInterrupt:
-        graded = sum(already_graded(args.out, s.student) is not None for s in submissions)
+    except classrun.Interrupted as interrupted:
         print(
-            f"interrupted: {graded} of {len(submissions)} submissions are graded in {args.out};"
+            f"interrupted: {interrupted.graded} of {interrupted.total} submissions are graded in {args.out};"
             " run the same command again to grade the rest"
         )
         return 130
-    write_grades_csv(rows, args.out / "grades.csv")
-    write_lms_ids({s.student: s.lms for s in submissions}, args.out / LMS_IDS_FILE)
-    similarity = class_similarity(submissions, args.assignment, args.out)
-    write_text(class_report_html(args.assignment, rows, similarity), args.out / "report.html")
-    errors = sorted(student for student, results in rows.items() if status_of(results) == GRADER_ERROR)
-    if args.gradebook:
-        record_scores(args.gradebook, assignment, {s: r for s, r in rows.items() if s not in errors})
-    print(
-        f"graded {len(rows)} submissions into {args.out} (grades.csv, {LMS_IDS_FILE}, report.html, similarity.csv,"
-        " similarity_groups.csv, <student>/results.json, results.instructor.json, feedback.html)"
-    )
-    warn_if_unconfined(rows.values())
-    if errors:
+    print(f"graded {len(graded.rows)} submissions into {args.out} ({classrun.OUTPUTS})")
+    warn_if_unconfined(graded.rows.values())
+    if errors := graded.grader_errors:
         print(
             f"grader errors: the grader failed on {len(errors)} submissions, not by their fault: {', '.join(errors)}."
-            f" Why: {args.out}/<student>/{GRADER_ERROR_LOG}. Once it is fixed, the same command grades them again.",
+            f" Why: {args.out}/<student>/{classrun.GRADER_ERROR_LOG}. Once it is fixed, the same command grades them"
+            " again.",
             file=sys.stderr,
         )
         return 1

@@ -10,11 +10,11 @@ import argparse
 from pathlib import Path
 
 from autograder.atomic import write_text
-from autograder.batch.discover import DiscoveryError, Submission, find_submissions
-from autograder.course import discover, get
-from autograder.reporting.similarity_csv import GROUPS_FILE, PAIRS_FILE, write_similarity_csvs
+from autograder.batch.discover import DiscoveryError, find_submissions
+from autograder.course import discover
+from autograder.reporting.similarity_csv import GROUPS_FILE, PAIRS_FILE, class_similarity
 from autograder.reporting.similarity_html import similarity_page
-from autograder.similarity.compare import ClassSimilarity, compare_class
+from autograder.similarity.compare import ClassSimilarity
 
 PAGE_FILE = "similarity.html"
 
@@ -25,14 +25,6 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser.add_argument("--assignment", required=True, choices=sorted(discover()))
     parser.add_argument("--out", type=Path, required=True, help="the folder for the similarity files")
     parser.set_defaults(run=run)
-
-
-def class_similarity(submissions: list[Submission], assignment: str, out: Path) -> ClassSimilarity:
-    """Compare the class's solution cells and write the two CSV files into `out`; `grade` calls it too."""
-    chosen = get(assignment)
-    similarity = compare_class(submissions, chosen.functions, chosen.release_notebook)
-    write_similarity_csvs(similarity, out)
-    return similarity
 
 
 def summary(similarity: ClassSimilarity) -> str:

@@ -13,6 +13,7 @@ submission was confined. It is what the class report and a rerun of a class read
 """
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -108,6 +109,12 @@ def sandbox_warning(documents: Iterable[dict]) -> str | None:
         " could use the network and read any file the grader can by its path, the reference solutions included."
         " With --sandbox bubblewrap the grader refuses to grade without it."
     )
+
+
+def warn_if_unconfined(documents: Iterable[dict]) -> None:
+    """On stderr, after grading: how many of these instructor's results ran without the sandbox, and why."""
+    if warning := sandbox_warning(documents):
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def write_json(document: dict, path: Path) -> None:
