@@ -25,28 +25,61 @@ MAX_EXCHANGE_ENTRIES = 2 * wire.MAX_FILES
 watchdog ends a kernel whose exchange holds more (a request and the largest answer read take far less)."""
 
 
-def overfull(exchange: Path) -> str | None:
-    """What of the exchange's limits it passes (its bytes on disk, or its files and folders), or None.
+MAX_EXCHANGE_DEPTH = 32
+"""Folders nested deeper than this in the exchange pass its limits: requests and answers are a few levels deep."""
 
-    Counted without following a link, and only up to the limit: a folder of a million names costs no more
-    than one just past MAX_EXCHANGE_ENTRIES.
+
+def overfull(exchange: Path) -> str | None:
+    """What of the exchange's limits it passes (its bytes on disk, its files and folders, their depth), or None.
+
+    Each folder is opened by its name in its parent's handle, never by a path, and without
+    following a link: a folder the student swaps for a link while it is counted is not
+    entered. Counting stops at a limit: a folder of a million names costs no more than one
+    just past MAX_EXCHANGE_ENTRIES.
     """
-    used, entries, stack = 0, 0, [exchange]
-    while stack:
+    used, entries = 0, 0
+
+    def counted(folder: int, depth: int) -> str | None:
+        nonlocal used, entries
+        if depth > MAX_EXCHANGE_DEPTH:
+            return f"folders nested more than {MAX_EXCHANGE_DEPTH} deep"
+        inner = []
         try:
-            with os.scandir(stack.pop()) as listed:
+            with os.scandir(folder) as listed:
                 for entry in listed:
                     entries += 1
                     if entries > MAX_EXCHANGE_ENTRIES:
                         return f"more than {MAX_EXCHANGE_ENTRIES:,} files"
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
-                    used += entry.stat(follow_symlinks=False).st_blocks * 512
+                    try:
+                        used += entry.stat(follow_symlinks=False).st_blocks * 512
+                    except OSError:  # removed since it was listed: the rest is counted all the same
+                        continue
                     if used > MAX_EXCHANGE_BYTES:
                         return f"more than {MAX_EXCHANGE_BYTES // 1024**2:,} MiB"
-        except OSError:  # removed while it was counted: a trade that ended
-            continue
-    return None
+                    if entry.is_dir(follow_symlinks=False):
+                        inner.append(entry.name)
+        except OSError:  # the listing cut short: what it counted stays counted
+            pass
+        for name in inner:
+            try:
+                handle = os.open(name, FOLDER_FLAGS, dir_fd=folder)
+            except OSError:  # removed, or swapped for a link, since it was listed
+                continue
+            try:
+                if passed := counted(handle, depth + 1):
+                    return passed
+            finally:
+                os.close(handle)
+        return None
+
+    try:
+        handle = os.open(exchange, FOLDER_FLAGS)
+    except OSError:  # gone with its kernel
+        return None
+    try:
+        return counted(handle, 0)
+    finally:
+        os.close(handle)
 
 
 class Trade:

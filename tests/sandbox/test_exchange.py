@@ -1,6 +1,7 @@
 """The exchange of a request and its answer, with the student's side played by the test: between the grader's
 writing the request and reading the answer, it puts links and FIFOs where the grader is about to look."""
 
+import contextlib
 import json
 import os
 import threading
@@ -106,6 +107,34 @@ def test_an_exchange_is_overfull_past_its_bytes_or_its_files_counted_without_fol
     for number in range(100):
         (exchange / f"empty-{number}").touch()
     assert overfull(exchange) == "more than 100 files"
+
+
+def test_an_exchange_is_overfull_past_its_depth(exchange, monkeypatch):
+    """Each level holds an open handle while the levels below it are counted: the depth is bounded too."""
+    deepest = exchange.joinpath(*["d"] * (exchange_module.MAX_EXCHANGE_DEPTH + 1))
+    deepest.parent.mkdir(parents=True)
+    assert overfull(exchange) is None
+    deepest.mkdir()
+    assert overfull(exchange) == f"folders nested more than {exchange_module.MAX_EXCHANGE_DEPTH} deep"
+
+
+def test_a_folder_swapped_for_a_link_after_its_listing_is_not_entered(exchange, elsewhere, monkeypatch):
+    """The student's code can swap a folder for a link between the listing and the count of what it holds."""
+    monkeypatch.setattr(exchange_module, "MAX_EXCHANGE_ENTRIES", 10)
+    (exchange / "answer").mkdir()
+    for number in range(20):
+        (elsewhere / f"file-{number}").touch()
+    listing = os.scandir
+
+    def swapping(folder):  # lists, then swaps: the worst moment for the walk
+        listed = list(listing(folder))
+        if (exchange / "answer").is_dir() and not (exchange / "answer").is_symlink():
+            (exchange / "answer").rmdir()
+            (exchange / "answer").symlink_to(elsewhere, target_is_directory=True)
+        return contextlib.nullcontext(listed)
+
+    monkeypatch.setattr(exchange_module.os, "scandir", swapping)
+    assert overfull(exchange) is None  # a walk by path would count elsewhere's 20 files
 
 
 FILLS_THE_EXCHANGE = '''
