@@ -70,14 +70,16 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 LIMITS = (
-    # option, the Policy field it sets, the field's unit in the option's (GiB, KiB), its metavar, what it limits
-    ("--time-limit", "submission_seconds", 1, "SECONDS", "the whole submission"),
-    ("--call-time-limit", "call_seconds", 1, "SECONDS", "each call of a student's function by a check"),
-    ("--cell-time-limit", "cell_seconds", 1, "SECONDS", "each notebook cell"),
+    # option, the Policy field it sets, the field's unit in the option's (GiB, KiB), the option's type, its metavar,
+    # what it limits
+    ("--time-limit", "submission_seconds", 1, float, "SECONDS", "the whole submission"),
+    ("--call-time-limit", "call_seconds", 1, float, "SECONDS", "each call of a student's function by a check"),
+    ("--cell-time-limit", "cell_seconds", 1, float, "SECONDS", "each notebook cell"),
     (
         "--memory-limit",
         "memory_bytes",
         GIB,
+        float,
         "GIB",
         "the student's processes together, and what they write to the sandbox's tmpfs",
     ),
@@ -85,11 +87,19 @@ LIMITS = (
         "--process-limit",
         "processes",
         1,
+        int,
         "N",
         "processes and threads of the student's kernel together, where cgroups exist",
     ),
-    ("--cpu-limit", "cpus", 1, "CPUS", "CPU time per second of the student's processes together, where cgroups exist"),
-    ("--output-limit", "output_bytes", 1024, "KIB", "printed output kept"),
+    (
+        "--cpu-limit",
+        "cpus",
+        1,
+        float,
+        "CPUS",
+        "CPU time per second of the student's processes together, where cgroups exist",
+    ),
+    ("--output-limit", "output_bytes", 1024, int, "KIB", "printed output kept"),
 )
 """The limits per submission that the command line sets (sandbox/policy.py has the defaults and why)."""
 
@@ -102,11 +112,13 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
     """The limits each submission is graded under, in the options' units (GiB of memory, KiB of output)."""
     default = Policy()
     limits = parser.add_argument_group("limits per submission")
-    for option, field, unit, metavar, limited in LIMITS:
-        value = getattr(default, field)
-        kind = float if isinstance(value, float) or unit == GIB else int
+    for option, field, unit, kind, metavar, limited in LIMITS:
         limits.add_argument(
-            option, type=kind, default=kind(value / unit), metavar=metavar, help=f"{limited} (default: %(default)g)"
+            option,
+            type=kind,
+            default=kind(getattr(default, field) / unit),
+            metavar=metavar,
+            help=f"{limited} (default: %(default)g)",
         )
     limits.add_argument(
         "--sandbox",
@@ -128,8 +140,7 @@ def policy_from(args: argparse.Namespace, many: bool) -> Policy:
     """The policy asked for; a class (`many`) is graded without the sandbox only if the instructor said so."""
     default = Policy()
     limits = {
-        field: type(getattr(default, field))(getattr(args, _dest(option)) * unit)
-        for option, field, unit, _, _ in LIMITS
+        field: type(getattr(default, field))(getattr(args, _dest(option)) * unit) for option, field, unit, *_ in LIMITS
     }
     policy = Policy(**limits, isolation=args.sandbox, reuse_trainings=args.reuse_trainings)
     try:
