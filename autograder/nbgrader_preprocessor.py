@@ -26,8 +26,10 @@ The course's nbgrader_config.py sets it up:
     c.OverwriteCells.add_missing_cells = True
 """
 
+import io
 import os
 from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +72,10 @@ class GradeWithKit(NbGraderPreprocessor):
     def preprocess(self, nb: nbformat.NotebookNode, resources: ResourcesDict) -> tuple:
         names = resources["nbgrader"]
         assignment = get(names["assignment"])
-        if refused := self._submitted_file_refused(names):
+        # A file the kit refuses (a link, a FIFO, ...) was not read: the exporter put the release notebook in its
+        # place, and the submission is graded as what was submitted, not a notebook. nbgrader's two passes
+        # (sanitizing, then this one) share only files, so the submitted file is looked at again here.
+        if refused := refusal(self.config, names):
             graded = unreadable(assignment, refused)
         else:
             content = nbformat.writes(nb).encode("utf-8")
@@ -88,28 +93,26 @@ class GradeWithKit(NbGraderPreprocessor):
                 cell.outputs = _outputs(checks, nbgrader_meta(cell)["grade_id"])
         return nb, resources
 
-    def _submitted_file_refused(self, names: dict) -> NotebookError | None:
-        """Why the submitted file is not one the kit would grade (a link, a FIFO, ...), else None.
-
-        nbgrader read the assignment's release notebook in its place (SubmittedNotebookExporter),
-        and then this notebook is graded as the file that was submitted: not a notebook."""
-        return refusal(self.config, names)
-
 
 def refusal(config: Config, names: dict) -> NotebookError | None:
-    """Why the notebook nbgrader's submitted folder holds for `names` is not one the kit would grade, else None.
-
-    It is looked at as the kit reads submissions (notebook/reading.py), from the submitted folder down: never
-    through a link, never blocking on a FIFO, never past the size limit.
-    """
-    path, submitted = submitted_notebook(config, names)
-    if not os.path.lexists(path):  # not run by `nbgrader autograde` on its submitted folder: nothing to look at
-        return None
+    """Why the notebook nbgrader's submitted folder holds for `names` is not one the kit would grade, else None."""
     try:
-        read_bytes(path, below=submitted)
+        submitted_bytes(config, names)
     except NotebookError as error:
         return error
     return None
+
+
+def submitted_bytes(config: Config, names: dict) -> bytes | None:
+    """The submitted notebook's bytes, read as the kit reads submissions (notebook/reading.py), or None if there is none.
+
+    From the submitted folder down: never through a link, never blocking on a FIFO, never past the size
+    limit (a NotebookError says which). None when `nbgrader autograde` did not run on its submitted folder.
+    """
+    path, submitted = submitted_notebook(config, names)
+    if not os.path.lexists(path):
+        return None
+    return read_bytes(path, below=submitted)
 
 
 def submitted_notebook(config: Config, names: dict) -> tuple[Path, Path]:
@@ -121,22 +124,41 @@ def submitted_notebook(config: Config, names: dict) -> tuple[Path, Path]:
 
 
 class SubmittedNotebookExporter(NotebookExporter):
-    """nbgrader's reader of a submitted notebook, looking first as the kit does.
+    """nbgrader's reader of a submitted notebook, reading as the kit does.
 
     nbgrader opens the file as it is: through a link (to the instructor's notebook, to
     /dev/zero, read until memory runs out), or a FIFO, which it waits on for ever and with it
-    every later student of the run. A file the kit refuses is not read: the assignment's
-    release notebook stands in for it, so that nbgrader's steps run and GradeWithKit gives
-    each function 0 with the reason.
+    every later student of the run. The kit reads the submitted file instead (notebook/reading.py),
+    once, and nbgrader parses those very bytes. A file the kit refuses is not read: the
+    assignment's release notebook stands in for it, so that nbgrader's steps run and
+    GradeWithKit gives each function 0 with the reason.
     """
 
     def from_filename(self, filename: str, resources: dict | None = None, **kw: Any) -> tuple:
         names = (resources or {}).get("nbgrader")
-        submitted = names and os.path.abspath(filename) == os.path.abspath(submitted_notebook(self.config, names)[0])
-        if submitted and (refused := refusal(self.config, names)):  # not the copy nbgrader wrote after sanitizing
+        if not names or os.path.abspath(filename) != os.path.abspath(submitted_notebook(self.config, names)[0]):
+            return super().from_filename(filename, resources, **kw)  # nbgrader's own copy, written after sanitizing
+        try:
+            content = submitted_bytes(self.config, names)
+        except NotebookError as refused:
             self.log.warning("%s: %s; the release notebook is read in its place", names["student"], refused)
-            filename = str(get(names["assignment"]).release_notebook)
-        return super().from_filename(filename, resources, **kw)
+            return super().from_filename(str(get(names["assignment"]).release_notebook), resources, **kw)
+        if content is None:  # not there: nbgrader says so its own way
+            return super().from_filename(filename, resources, **kw)
+        return self.from_file(io.StringIO(content.decode("utf-8")), _described(filename, resources), **kw)
+
+
+def _described(filename: str, resources: dict | None) -> ResourcesDict:
+    """The file's name, folder and date in `resources`, as nbconvert's from_filename gives them, without opening it."""
+    resources = ResourcesDict() if resources is None else resources
+    if not resources.get("metadata"):
+        resources["metadata"] = ResourcesDict()
+    folder, name = os.path.split(filename)
+    modified = datetime.fromtimestamp(os.lstat(filename).st_mtime, tz=UTC)
+    resources["metadata"].update(
+        name=os.path.splitext(name)[0], path=folder, modified_date=modified.strftime("%B %-d, %Y")
+    )
+    return resources
 
 
 class RestoreRoles(NbGraderPreprocessor):

@@ -9,6 +9,7 @@ own class run of the same files: the points agree function by function, and the 
 import html
 from pathlib import Path
 
+import nbformat
 import pytest
 from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
@@ -17,8 +18,10 @@ from support import REPO, TINY_COURSE
 from support.cases import bundled
 from support.kit import TINY, by_function
 from support.nbgrader_course import autograded_course, nbgrader, printed
+from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from autograder import nbgrader_preprocessor as preprocessor_module
 from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError, RestoreRoles, SubmittedNotebookExporter
 from autograder.sandbox.isolation import bubblewrap_problem
 
@@ -70,6 +73,28 @@ def test_without_bubblewrap_nbgrader_grades_no_one_unless_the_instructor_says_so
             GradeWithKit().preprocess(TINY.source(), {"nbgrader": names})
     finally:
         bubblewrap_problem.cache_clear()
+
+
+def test_nbgrader_parses_the_very_bytes_the_kit_read_of_the_submitted_notebook(tmp_path, monkeypatch):
+    """Opened again by name after the kit's look, the file could be another by then (a link, a FIFO, a new notebook)."""
+    monkeypatch.setenv("KIT_ROOT", str(TINY.root))
+    names = {"assignment": TINY.name, "notebook": TINY.name, "student": "alice"}
+    submitted = tmp_path / "submitted" / "alice" / TINY.name / f"{TINY.name}.ipynb"
+    submitted.parent.mkdir(parents=True)
+    submitted.write_bytes(TINY.release_notebook.read_bytes())
+    kits_read = preprocessor_module.read_bytes
+
+    def read_then_swapped(path, **options):
+        content = kits_read(path, **options)
+        path.write_bytes(TINY.source_notebook.read_bytes())  # after the look, before any second open
+        return content
+
+    monkeypatch.setattr(preprocessor_module, "read_bytes", read_then_swapped)
+    config = Config()
+    config.CourseDirectory.root = str(tmp_path)
+    exported, resources = SubmittedNotebookExporter(config=config).from_filename(str(submitted), {"nbgrader": names})
+    assert nbformat.reads(exported, as_version=4) == nbformat.read(TINY.release_notebook, as_version=4)
+    assert (resources["metadata"]["name"], resources["metadata"]["path"]) == (TINY.name, str(submitted.parent))
 
 
 @nbgrader_run
