@@ -53,3 +53,11 @@ def test_the_grade_command_loads_the_class_libraries_only_for_a_class():
     code = "from autograder.cli import main\ntry:\n    main(['grade', '--help'])\nexcept SystemExit:\n    pass"
     loaded = loaded_by(f"{code}\nimport autograder.commands.grade")
     assert {"dask", "distributed", "nbgrader"}.isdisjoint(loaded), loaded
+
+
+def test_no_commands_help_imports_an_assignment():
+    """--help lists the assignments by their folders: importing each (its checks' helpers, its data code) is for
+    the one a command is asked about."""
+    code = f"from autograder.cli import main\nfor name in {sorted(COMMANDS)!r}:\n"
+    code += "    try:\n        main([name, '--help'])\n    except SystemExit:\n        pass"
+    assert [name for name in loaded_by(code) if name.startswith("autograder.assignments.")] == []

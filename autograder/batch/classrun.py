@@ -13,6 +13,7 @@ from autograder.atomic import remove_unfinished, write_text
 from autograder.batch.discover import find_submissions
 from autograder.batch.execute import INSTRUCTOR_FILE, RESULTS_FILE, already_graded, grade_class
 from autograder.batch.gradebook import record_scores
+from autograder.batch.similarity_files import class_similarity
 from autograder.course import Assignment
 from autograder.grading import Graded
 from autograder.lms.ids import LMS_IDS_FILE, write_lms_ids
@@ -20,7 +21,6 @@ from autograder.reporting.class_report import class_report_html
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, GRADER_ERROR, status_of, write_json
-from autograder.reporting.similarity_csv import class_similarity
 from autograder.sandbox.policy import Policy
 
 GRADER_ERROR_LOG = "grader-error.log"

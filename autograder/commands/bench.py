@@ -47,7 +47,7 @@ from autograder.batch import available_cores
 from autograder.batch.classrun import write_student
 from autograder.batch.discover import DiscoveryError, Submission, find_submissions
 from autograder.batch.execute import dask_client, grade_class, prepare_workers
-from autograder.course import Assignment, discover, get
+from autograder.course import Assignment, get, names
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.nbgrader_preprocessor import NBGRADERS_OWN_EXECUTION
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, status_of, warn_if_unconfined
@@ -68,7 +68,7 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--assignment", required=True, choices=sorted(discover()))
+    parser.add_argument("--assignment", required=True, choices=names())
     parser.add_argument(
         "--submissions", type=int, default=4, help="copies of the reference the kit grades (default: %(default)s)"
     )

@@ -20,7 +20,7 @@ from kitdata.paths import MissingDatasetError, dataset_files, resolve_data_dir
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from autograder.course import Benchmark, discover, get
+from autograder.course import Benchmark, discover, get, names
 from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
 from autograder.quiet_tensorflow import notebook_env
 
@@ -55,9 +55,7 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
         help=summary,
         description=__doc__,
     )
-    parser.add_argument(
-        "--assignment", required=True, choices=sorted(name for name, a in discover().items() if a.declaration.benchmark)
-    )
+    parser.add_argument("--assignment", required=True, choices=names(), help="one whose declaration has a benchmark")
     parser.add_argument("--data-dir", help="data folder (default: $KIT_DATA_DIR, else the kit's per-user folder)")
     parser.add_argument(
         "--reviews", type=int, help="reviews per split, for notebooks that can take a subset (default: all)"
@@ -69,6 +67,14 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 def run(args: argparse.Namespace) -> int:
     assignment = get(args.assignment)
     bench, subset = assignment.declaration.benchmark, assignment.declaration.subset
+    if bench is None:
+        those = [name for name, other in discover().items() if other.declaration.benchmark]
+        print(
+            f"error: {assignment.name} declares no benchmark (Declaration(benchmark=...)); those that do:"
+            f" {', '.join(those) or 'none'}",
+            file=sys.stderr,
+        )
+        return 2
     notebook_path = args.notebook or assignment.source_notebook
     data_dir = resolve_data_dir(args.data_dir)
     if args.reviews is not None and not (subset and 0 < args.reviews <= subset.full):

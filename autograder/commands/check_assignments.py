@@ -9,7 +9,7 @@ breaking the grader.
 import argparse
 
 from autograder.authoring.sync import sync
-from autograder.course import AssignmentError, discover
+from autograder.course import AssignmentError, discover, names
 from autograder.grading import grade_notebook
 from autograder.preflight import NotReady, prepare
 from autograder.reporting.results import GRADER_ERROR, warn_if_unconfined
@@ -19,7 +19,7 @@ from autograder.sandbox.policy import DEFAULT_POLICY
 
 def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser("check-assignments", help=summary, description=__doc__)
-    parser.add_argument("--assignment", action="append", choices=sorted(discover()), help="only these (default: all)")
+    parser.add_argument("--assignment", action="append", choices=names(), help="only these (default: all)")
     parser.set_defaults(run=run)
 
 

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder.course import discover, get
+from autograder.course import get, names
 from autograder.lms import LmsError
 from autograder.lms.canvas import canvas_sheet
 from autograder.lms.csvfile import read_lms_csv, write_lms_csv
@@ -51,7 +51,7 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
         sub.add_argument(
             "--rescale", action="store_true", help="scale the kit's totals to the LMS's points when the two differ"
         )
-        sub.add_argument("--assignment", choices=sorted(discover()), help="check that grades.csv is this assignment's")
+        sub.add_argument("--assignment", choices=names(), help="check that grades.csv is this assignment's")
         sub.set_defaults(run=run)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from autograder.batch import available_cores
 from autograder.batch.discover import DiscoveryError
-from autograder.course import Assignment, discover, get
+from autograder.course import Assignment, get, names
 from autograder.grading import grade_notebook
 from autograder.preflight import NotReady, prepare, unconfined_reason
 from autograder.reporting.results import (
@@ -43,7 +43,7 @@ from autograder.scratch import Scratch
 def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser("grade", help=summary, description=__doc__)
     parser.add_argument("path", type=Path, help="a submitted .ipynb, a folder of submissions, or a .zip of them")
-    parser.add_argument("--assignment", required=True, choices=sorted(discover()))
+    parser.add_argument("--assignment", required=True, choices=names())
     parser.add_argument(
         "--results",
         type=Path,

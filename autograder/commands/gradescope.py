@@ -9,13 +9,13 @@ the kit's pinned dependencies from PyPI.
 import argparse
 from pathlib import Path
 
-from autograder.course import AssignmentError, discover, get
+from autograder.course import AssignmentError, get, names
 from autograder.gradescope.package import PackageError, build_zip
 
 
 def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser("gradescope", help=summary, description=__doc__)
-    parser.add_argument("assignment", choices=sorted(discover()))
+    parser.add_argument("assignment", choices=names())
     parser.add_argument("-o", "--output", type=Path, required=True, help="the zip to write")
     parser.add_argument("--data-dir", help="the data folder (default: $KIT_DATA_DIR, else the per-user one)")
     parser.set_defaults(run=run)

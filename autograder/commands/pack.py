@@ -12,12 +12,12 @@ from pathlib import Path
 from kitdata import MissingDatasetError
 
 from autograder.authoring.pack import write_pack
-from autograder.course import AssignmentError, discover
+from autograder.course import AssignmentError, discover, names
 
 
 def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser("pack", help=summary, description=__doc__)
-    parser.add_argument("assignment", choices=sorted(discover()))
+    parser.add_argument("assignment", choices=names())
     parser.add_argument("-o", "--out", type=Path, required=True, help="the pack's folder (must not exist)")
     parser.add_argument("--data-dir", type=Path, help="the data folder (default: $KIT_DATA_DIR, else the kit's own)")
     parser.set_defaults(run=run)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from autograder.atomic import write_text
 from autograder.batch.discover import DiscoveryError, find_submissions
-from autograder.course import discover
-from autograder.reporting.similarity_csv import GROUPS_FILE, PAIRS_FILE, class_similarity
+from autograder.batch.similarity_files import class_similarity
+from autograder.course import names
+from autograder.reporting.similarity_csv import GROUPS_FILE, PAIRS_FILE
 from autograder.reporting.similarity_html import similarity_page
 from autograder.similarity.compare import ClassSimilarity
 
@@ -22,7 +23,7 @@ PAGE_FILE = "similarity.html"
 def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     parser = subparsers.add_parser("similarity", help=summary, description=__doc__)
     parser.add_argument("path", type=Path, help="a folder of submissions, or a .zip of them")
-    parser.add_argument("--assignment", required=True, choices=sorted(discover()))
+    parser.add_argument("--assignment", required=True, choices=names())
     parser.add_argument("--out", type=Path, required=True, help="the folder for the similarity files")
     parser.set_defaults(run=run)
 

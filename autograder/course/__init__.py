@@ -7,7 +7,7 @@ docs page sit at fixed paths beside it, under the course root (root.py).
 
 from autograder.course.assignment import Assignment, AssignmentError
 from autograder.course.declaration import Benchmark, Declaration, Subset, Trained
-from autograder.course.discovery import discover, get, of_module
+from autograder.course.discovery import discover, get, names, of_module
 from autograder.course.root import course_root
 
 __all__ = [
@@ -20,5 +20,6 @@ __all__ = [
     "course_root",
     "discover",
     "get",
+    "names",
     "of_module",
 ]

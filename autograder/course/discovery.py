@@ -18,12 +18,16 @@ from autograder.course.declaration import Declaration
 from autograder.course.root import ASSIGNMENTS_DIR, course_root
 
 
+def names(root: Path | None = None) -> list[str]:
+    """The names of the course's assignments, sorted, none of them imported: what a command's --help lists."""
+    folder = (root or course_root()).resolve() / ASSIGNMENTS_DIR
+    return sorted(p.name for p in folder.iterdir() if (p / "__init__.py").is_file()) if folder.is_dir() else []
+
+
 def discover(root: Path | None = None) -> dict[str, Assignment]:
     """The assignments of the course at `root` (default: course_root()), by name, sorted."""
     root = (root or course_root()).resolve()
-    folder = root / ASSIGNMENTS_DIR
-    names = tuple(sorted(p.name for p in folder.iterdir() if (p / "__init__.py").is_file())) if folder.is_dir() else ()
-    return _discover(root, names)
+    return _discover(root, tuple(names(root)))
 
 
 @cache

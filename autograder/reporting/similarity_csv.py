@@ -9,9 +9,7 @@ the pair's rare code); similarity_groups.csv the common forms (`function`,
 from pathlib import Path
 
 from autograder.atomic import write_csv
-from autograder.batch.discover import Submission
-from autograder.course import get
-from autograder.similarity.compare import ClassSimilarity, compare_class
+from autograder.similarity.compare import ClassSimilarity
 
 PAIRS_FILE, GROUPS_FILE = "similarity.csv", "similarity_groups.csv"
 
@@ -31,11 +29,3 @@ def write_similarity_csvs(similarity: ClassSimilarity, out: Path) -> None:
     ]
     write_csv(pairs, out / PAIRS_FILE)
     write_csv(groups, out / GROUPS_FILE)
-
-
-def class_similarity(submissions: list[Submission], assignment: str, out: Path) -> ClassSimilarity:
-    """Compare the class's solution cells and write both files into `out`: a class run and `similarity` do."""
-    chosen = get(assignment)
-    similarity = compare_class(submissions, chosen.functions, chosen.release_notebook)
-    write_similarity_csvs(similarity, out)
-    return similarity
