@@ -13,21 +13,11 @@ of an LMS download gives the name part the LMS wrote (Canvas's `smithjane` from
 import tempfile
 import zipfile
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from autograder.lms.filenames import LmsFile, lms_file
-
-
-@dataclass(frozen=True)
-class Submission:
-    student: str
-    """A stable id, the name of the student's folder of outputs."""
-    notebook: Path
-    lms: LmsFile | None = None
-    """Whose the file is in the LMS it was downloaded from, if it came from one."""
-    root: Path | None = None
-    """The folder the class was found in: no folder between it and the notebook may be a symbolic link."""
+from autograder.lms.filenames import lms_file
+from autograder.roster import LmsFile, Submission
 
 
 def safe_id(raw: str) -> str:

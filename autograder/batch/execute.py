@@ -29,13 +29,13 @@ from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin
 from distributed.worker import thread_state
 from tqdm import tqdm
 
-from autograder.batch.discover import Submission
 from autograder.course import get
 from autograder.grading import Cancelled, Graded, grade_content, grader_error, not_graded
 from autograder.notebook.reading import NotebookError, read_bytes
 from autograder.preflight import NotReady, prepare
 from autograder.quiet_tensorflow import quiet
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, GRADER_ERROR, instructor_path, status_of
+from autograder.roster import Submission
 from autograder.sandbox.kernel import ONE_CORE_ENV
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
 from autograder.scratch import Scratch

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from autograder.batch.discover import Submission
 from autograder.course import get
 from autograder.reporting.similarity_csv import write_similarity_csvs
+from autograder.roster import Submission
 from autograder.similarity.compare import ClassSimilarity, compare_class
 
 

@@ -45,12 +45,13 @@ from distributed import get_task_stream
 
 from autograder.batch import available_cores
 from autograder.batch.classrun import write_student
-from autograder.batch.discover import DiscoveryError, Submission, find_submissions
+from autograder.batch.discover import DiscoveryError, find_submissions
 from autograder.batch.execute import dask_client, grade_class, prepare_workers
 from autograder.course import Assignment, get, names
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.nbgrader_preprocessor import NBGRADERS_OWN_EXECUTION
 from autograder.reporting.results import DEFAULT_HIDDEN_VISIBILITY, status_of, warn_if_unconfined
+from autograder.roster import Submission
 from autograder.sandbox.policy import Policy
 from autograder.scratch import Scratch
 

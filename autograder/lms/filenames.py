@@ -16,36 +16,14 @@ spaces, so the name part never holds one.
 """
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+from autograder.roster import LmsFile, LmsId
 
 CANVAS = "canvas"
 MOODLE = "moodle"
 LMS_NAMES = {CANVAS: "Canvas", MOODLE: "Moodle"}
 ID_NAMES = {CANVAS: "Canvas user id", MOODLE: "Moodle participant id"}
-
-
-@dataclass(frozen=True)
-class LmsId:
-    """A student as the LMS knows them: the key its gradebook CSV is matched on."""
-
-    lms: str
-    """CANVAS or MOODLE."""
-    id: str
-    """The Canvas user id or Moodle participant id; "" where the download hides it (Canvas's anonymous grading)."""
-
-
-@dataclass(frozen=True)
-class LmsFile:
-    """A file of an LMS download, and whose it is."""
-
-    owner: LmsId
-    name: str
-    """The student's name as the file name spells it (`smithjane`, `Jane Smith`, `anon_x7k2p`)."""
-    original: str
-    """The name of the file the student uploaded."""
-    path: str
-    """The file's path inside the download."""
 
 
 _CANVAS_ANONYMOUS = re.compile(r"(?:late_)?(?P<name>anon_[A-Za-z0-9]+)_\d+_(?P<original>.+)", re.IGNORECASE)

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from autograder.lms import LmsError
 from autograder.lms.csvfile import LmsCsv
-from autograder.lms.filenames import ID_NAMES, LMS_NAMES, LmsId
+from autograder.lms.filenames import ID_NAMES, LMS_NAMES
 from autograder.lms.sheet import GradeSheet, lms_number
 from autograder.reporting.feedback import format_points
 from autograder.reporting.grades_csv import Grade
+from autograder.roster import LmsId
 
 
 @dataclass(frozen=True)

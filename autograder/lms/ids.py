@@ -13,7 +13,8 @@ from pathlib import Path
 from autograder.atomic import write_csv
 from autograder.csv_cells import original
 from autograder.lms import LmsError
-from autograder.lms.filenames import LMS_NAMES, LmsFile, LmsId
+from autograder.lms.filenames import LMS_NAMES
+from autograder.roster import LmsFile, LmsId
 
 LMS_IDS_FILE = "lms_ids.csv"
 HEADER = ["student", "lms", "lms_id", "file"]

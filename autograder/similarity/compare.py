@@ -8,8 +8,8 @@ never stops the others from being compared.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.batch.discover import Submission
 from autograder.notebook.reading import read_notebook_file
+from autograder.roster import Submission
 from autograder.similarity.forms import Group, common_forms, rare_limit
 from autograder.similarity.own_code import own_tokens
 from autograder.similarity.pairs import Pair, similar_pairs

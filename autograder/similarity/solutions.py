@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import nbformat
 
-from autograder.batch.discover import Submission
 from autograder.notebook.cells import nbgrader_meta, runnable_cells
 from autograder.notebook.reading import NotebookError, read_notebook_file
 from autograder.notebook.roles import restore_roles
+from autograder.roster import Submission
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,13 @@ import pytest
 from support.cases import class_of_cases, solution_cell
 from support.kit import AUTOGRADER, TINY, grade_class
 
-from autograder.batch.discover import Submission, find_submissions
+from autograder.batch.discover import find_submissions
 from autograder.cli import main
 from autograder.course import Assignment, get
 from autograder.notebook.cells import BEGIN_SOLUTION
 from autograder.reporting.class_report import class_report_html
 from autograder.reporting.similarity_html import similarity_page
+from autograder.roster import Submission
 from autograder.similarity.compare import EMPTY, MISSING, STUB, compare_class, compare_function
 from autograder.similarity.forms import rare_limit
 from autograder.similarity.own_code import own_tokens
