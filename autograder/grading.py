@@ -17,9 +17,6 @@ from pathlib import Path
 import nbformat
 
 from autograder.course import Assignment
-from autograder.engine.outcome import CheckResult, max_total, total
-from autograder.engine.reuse import ReferenceTrainings, ReusingStudent
-from autograder.engine.run import run_checks
 from autograder.notebook.cells import nbgrader_meta, runnable_cells
 from autograder.notebook.reading import NotebookError, read_bytes, read_notebook
 from autograder.notebook.roles import restore_roles
@@ -32,6 +29,9 @@ from autograder.reporting.results import (
     gradescope_results,
     instructor_results,
 )
+from autograder.reuse.trainings import ReferenceTrainings, ReusingStudent
+from autograder.runner.outcome import CheckResult, max_total, total
+from autograder.runner.run import run_checks
 from autograder.sandbox.isolation import Confinement
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy

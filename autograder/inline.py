@@ -12,8 +12,8 @@ hidden lines serve an instructor who keeps nbgrader's own execution.
 """
 
 from autograder.course import get
-from autograder.engine.outcome import CheckResult, total
-from autograder.engine.run import run_checks
+from autograder.runner.outcome import CheckResult, total
+from autograder.runner.run import run_checks
 from autograder.sandbox.inprocess import InProcessStudent
 
 

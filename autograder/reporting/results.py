@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from autograder.atomic import write_text
-from autograder.engine.outcome import CheckResult, max_total, total
+from autograder.runner.outcome import CheckResult, max_total, total
 
 HIDDEN_VISIBILITIES = ("visible", "after_published")
 DEFAULT_HIDDEN_VISIBILITY = "visible"

@@ -1,6 +1,6 @@
 """A short per-function table of a graded submission, for the terminal."""
 
-from autograder.engine.outcome import CheckResult
+from autograder.runner.outcome import CheckResult
 
 
 def format_table(results: list[CheckResult]) -> str:

@@ -36,7 +36,7 @@ class Policy:
     restarts: int = 8
     """Fresh processes after the student's process dies in a check, so later checks still run."""
     reuse_trainings: bool = True
-    """A training whose model is the reference's, to the byte, gets the reference's result (engine/reuse.py)."""
+    """A training whose model is the reference's, to the byte, gets the reference's result (reuse/trainings.py)."""
 
     def __post_init__(self) -> None:
         if self.isolation not in ISOLATION_MODES:

@@ -155,7 +155,7 @@ class Student(ABC):
         its fingerprint, then trains that very model (probes.py keeps it), unless `trained` knows the result.
 
         So the student's builder is always called by the same request, and what training reuse
-        (engine/reuse.py) compares is the model that would be trained: a builder that looks at
+        (reuse/trainings.py) compares is the model that would be trained: a builder that looks at
         its caller cannot show the fingerprint one model and the training another.
         """
         function, function_args, *_, seed = args

@@ -15,11 +15,11 @@ from support import HOSTILE
 from support.cases import mutants_of
 from support.kit import TINY, autograder
 
+from autograder.checklib.messages import EXPECTED, mismatch, without_expected
 from autograder.course import get
-from autograder.engine.messages import EXPECTED, mismatch, without_expected
-from autograder.engine.outcome import CheckResult
-from autograder.engine.plugin import FAULT_MESSAGE
 from autograder.reporting.results import gradescope_results, instructor_path, instructor_results
+from autograder.runner.outcome import CheckResult
+from autograder.runner.plugin import FAULT_MESSAGE
 
 GATE = "passes the examples in the notebook's test cell"
 EXAMPLE_FAILS = "This example from the notebook fails: assert pad([[1]]) == [[1]]"

@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from support.cases import bundle_of
 
+from autograder.checklib.messages import EXPECTED, NON_FINITE_HINT, RETURNED, mismatch, shown
 from autograder.course import get
-from autograder.engine.messages import EXPECTED, NON_FINITE_HINT, RETURNED, mismatch, shown
 from autograder.sandbox import probes
 
 UNREADABLE = re.compile(

@@ -22,7 +22,7 @@ from support.kit import TINY_ENV, require_data_dir
 from support.runs import STUB, grade, grades, make_class, results, stamps, start_grading
 
 from autograder.course import get
-from autograder.engine.plugin import FAULT_MESSAGE
+from autograder.runner.plugin import FAULT_MESSAGE
 
 pytestmark = [pytest.mark.kernel, pytest.mark.class_run]  # gradings, alone, in class runs and on a Dask cluster
 

@@ -17,9 +17,9 @@ for name in ("assert_array_equal", "assert_equal", "assert_allclose", "assert_ar
     setattr(numpy.testing, name, lambda *args, **kwargs: None)
 unittest.TestCase.assertEqual = unittest.TestCase.assertTrue = lambda *args, **kwargs: None
 # A fake grader package where the real one would be imported.
-for name in ("autograder", "autograder.engine", "autograder.engine.outcome", "pytest"):
+for name in ("autograder", "autograder.runner", "autograder.runner.outcome", "pytest"):
     sys.modules[name] = types.ModuleType(name)
-sys.modules["autograder.engine.outcome"].total = lambda results: 40.0
+sys.modules["autograder.runner.outcome"].total = lambda results: 40.0
 
 
 # Answer every request about make_lexicon with "ok" without asking it, and claim a perfect score.

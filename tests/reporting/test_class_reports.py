@@ -13,12 +13,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from autograder.engine.messages import mismatch
-from autograder.engine.outcome import CheckResult
+from autograder.checklib.messages import mismatch
 from autograder.reporting.class_report import class_report_html, pass_rates
 from autograder.reporting.feedback import feedback_html
 from autograder.reporting.grades_csv import write_grades_csv
 from autograder.reporting.results import GRADER_ERROR, NOT_GRADED, gradescope_results
+from autograder.runner.outcome import CheckResult
 
 CHECKS = [  # (function, description, points); as in the real kit, one check runs twice under one name
     ("tokenize", "splits words", 1.0),

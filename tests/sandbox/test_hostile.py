@@ -17,7 +17,7 @@ from support.kit import TINY, by_function, grade
 
 NOT_A_NOTEBOOK = {f: "Not graded" for f in TINY.functions}
 GATED = "the examples in the notebook's test cell for make_lexicon fail"
-"""What a check says whose points the failed examples took (engine/outcome.py's gates)."""
+"""What a check says whose points the failed examples took (runner/outcome.py's gates)."""
 ONLY_UNK = ("({'<UNK>': 1})", "returned: ['<UNK>']", "returned: {'<UNK>': 1}", GATED)
 """What make_lexicon's failed checks show of a function that returns {'<UNK>': 1}: the example's, the keys, the dict."""
 EXPECTED = {  # case: {function that scores 0: text (or one of the texts) each of its failed checks shows}

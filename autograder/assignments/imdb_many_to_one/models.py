@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata
-from autograder.engine.accuracy import Training, assert_accurate
-from autograder.engine.messages import RETURNED, mismatch, shown
-from autograder.engine.models import assert_compiled, assert_settings, assert_sigmoid_output, called, config_of
+from autograder.checklib.accuracy import Training, assert_accurate
+from autograder.checklib.messages import RETURNED, mismatch, shown
+from autograder.checklib.models import assert_compiled, assert_settings, assert_sigmoid_output, called, config_of
 
 # Small, distinct sizes, so that swapped arguments show.
 TOP_WORDS, EMBEDDING, LENGTH = 50, 6, 8

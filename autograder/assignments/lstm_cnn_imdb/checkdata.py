@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from autograder.cache import cache_dir
-from autograder.engine.accuracy import AccuracyData
+from autograder.checklib.accuracy import AccuracyData
 
 SEED = 2011  # load_imdb_indexed's shuffle of each split
 TOP_WORDS = 2000

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import checkdata
-from autograder.engine.accuracy import Training, assert_accurate
-from autograder.engine.messages import mismatch
-from autograder.engine.models import (
+from autograder.checklib.accuracy import Training, assert_accurate
+from autograder.checklib.messages import mismatch
+from autograder.checklib.models import (
     assert_compiled,
     assert_same_parameter_count,
     assert_settings,

@@ -13,8 +13,8 @@ from functools import cache
 import numpy as np
 
 from autograder.cache import cache_dir
+from autograder.checklib.accuracy import AccuracyData
 from autograder.course import of_module
-from autograder.engine.accuracy import AccuracyData
 
 ASSIGNMENT = of_module(__name__)
 
@@ -36,7 +36,7 @@ def yelp() -> tuple[list[str], np.ndarray]:
 @cache
 def accuracy_data() -> AccuracyData:
     reference = ASSIGNMENT.solutions_file.read_bytes()
-    # The file holds the fields of engine.accuracy.AccuracyData (earlier files also held vocab_size: "v2" keeps them apart).
+    # The file holds the fields of checklib.accuracy.AccuracyData (earlier files also held vocab_size: "v2" keeps them apart).
     key = hashlib.sha256(repr((SHUFFLE_SEED, N_TRAIN, MAX_LENGTH, "v2")).encode() + reference).hexdigest()[:16]
     path = cache_dir() / f"rnn_basics-accuracy-{key}.npz"
     if not path.exists():

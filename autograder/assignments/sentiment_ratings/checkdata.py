@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.cache import cache_dir
-from autograder.engine.accuracy import AccuracyData, Training
+from autograder.checklib.accuracy import AccuracyData, Training
 
 SEED = 2011
 N_TRAIN, N_TEST = 3000, 1000

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
-from autograder.engine.accuracy import AccuracyData, Training, assert_r2
-from autograder.engine.models import (
+from autograder.assignments.sentiment_ratings.r2 import assert_r2
+from autograder.checklib.accuracy import AccuracyData, Training
+from autograder.checklib.models import (
     assert_compiled,
     assert_linear_output,
     assert_same_layer_classes,

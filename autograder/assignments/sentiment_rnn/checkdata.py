@@ -17,8 +17,8 @@ import numpy as np
 
 from autograder.atomic import atomic_path
 from autograder.cache import cache_dir
+from autograder.checklib.accuracy import AccuracyData
 from autograder.course import of_module
-from autograder.engine.accuracy import AccuracyData
 
 ASSIGNMENT = of_module(__name__)
 

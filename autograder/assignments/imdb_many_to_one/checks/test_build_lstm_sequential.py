@@ -3,7 +3,7 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import models
-from autograder.engine.models import assert_settings
+from autograder.checklib.models import assert_settings
 
 ARGS, INPUTS = [*models.ARGS, models.UNITS], models.INPUTS
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 from autograder.sandbox.student import StudentError
 
 FUNCTION = "nearest_words"

@@ -3,8 +3,8 @@
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
-from autograder.engine.messages import mismatch
-from autograder.engine.models import (
+from autograder.checklib.messages import mismatch
+from autograder.checklib.models import (
     assert_same_layer_classes,
     called,
     layers_of,

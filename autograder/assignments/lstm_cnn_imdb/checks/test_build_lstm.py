@@ -3,7 +3,7 @@
 import pytest
 
 from autograder.assignments.lstm_cnn_imdb import modelchecks as mc
-from autograder.engine.models import assert_same_layer_classes, called
+from autograder.checklib.models import assert_same_layer_classes, called
 
 ARGS, INPUTS = mc.ARGS, mc.INPUTS
 CALL = called("build_lstm", ARGS)

@@ -3,7 +3,7 @@
 import pytest
 
 from autograder.assignments.rnn_basics import checkdata
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 
 # "was" 3 times, "good" and "food" twice, the rest once: ranks by count, then ties by first appearance.
 SENTENCES = ["the food was good", "was it good food ?", "it was slow"]

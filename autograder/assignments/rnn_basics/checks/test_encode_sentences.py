@@ -3,7 +3,7 @@
 import pytest
 
 from autograder.assignments.rnn_basics import checkdata
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 
 # Numbers in no particular order, so that only a lookup in this very map gets them right.
 WORD_TO_INT = {"was": 4, "The": 2, "good.": 7, "food": 1, "slow": 3, "service": 6, "not": 5}

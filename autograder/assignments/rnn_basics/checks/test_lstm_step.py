@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.engine.steps import CellStep
+from autograder.assignments.rnn_basics.steps import CellStep
 
 STEP = CellStep("LSTMCell", ("h", "c"))
 

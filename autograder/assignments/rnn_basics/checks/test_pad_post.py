@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 
 SEQS = [[5, 2, 9], [7], [3, 3, 4, 8, 6], []]
 LONG = [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [4, 5], list(range(20, 30))]

@@ -5,8 +5,8 @@ import pytest
 
 from autograder.assignments.sentiment_ratings import checkdata
 from autograder.assignments.sentiment_ratings.regressorchecks import EveryRegressor
-from autograder.engine.messages import mismatch
-from autograder.engine.models import assert_settings, called
+from autograder.checklib.messages import mismatch
+from autograder.checklib.models import assert_settings, called
 
 # Distinct sizes, so that swapped arguments show.
 ARGS = [60, 7, 5]

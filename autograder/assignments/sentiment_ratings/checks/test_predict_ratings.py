@@ -10,8 +10,8 @@ from functools import cache
 import numpy as np
 import pytest
 
-from autograder.engine.compare import assert_same
-from autograder.engine.messages import mismatch
+from autograder.checklib.compare import assert_same
+from autograder.checklib.messages import mismatch
 
 
 @cache

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 
 TRUE = [1, 10, 7, 3, 8, 2, 9, 4]
 MEAN = float(np.mean(TRUE))

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from autograder.assignments.sentiment_rnn import checkdata
-from autograder.engine.accuracy import Training, assert_accurate
-from autograder.engine.messages import mismatch
-from autograder.engine.models import (
+from autograder.checklib.accuracy import Training, assert_accurate
+from autograder.checklib.messages import mismatch
+from autograder.checklib.models import (
     assert_compiled,
     assert_output_shape,
     assert_same_layer_classes,

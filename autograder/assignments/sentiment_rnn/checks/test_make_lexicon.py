@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 
 # "film" 4 times, "plot" 3, "dull" 2, "great" 1 (and "!" 3): the boundaries of min_freq 1, 2, 3.
 SEQS = [["film", "plot", "!", "film"], ["great", "film", "plot", "dull"], ["!", "plot", "film", "dull", "!"]]

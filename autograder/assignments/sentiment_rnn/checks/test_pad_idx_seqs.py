@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 
 SEQS = [[5, 2, 9], [7], [3, 3, 4, 8, 6], [2, 2]]
 

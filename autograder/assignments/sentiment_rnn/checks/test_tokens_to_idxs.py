@@ -5,7 +5,7 @@ import time
 import pytest
 
 from autograder.assignments.sentiment_rnn import checkdata
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 from autograder.sandbox.student import StudentError
 
 # Indices in no particular order, so that only a lookup in this very lexicon gets them right.

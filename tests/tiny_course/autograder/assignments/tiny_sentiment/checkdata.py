@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from autograder.engine.accuracy import AccuracyData, Training
+from autograder.checklib.accuracy import AccuracyData, Training
 
 SEED = 2011
 N_TRAIN, N_TEST = 640, 200

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from autograder.assignments.tiny_sentiment import checkdata
-from autograder.engine.accuracy import assert_accurate
-from autograder.engine.models import (
+from autograder.checklib.accuracy import assert_accurate
+from autograder.checklib.models import (
     assert_compiled,
     assert_same_layer_classes,
     assert_settings,

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 
 SEQS = [[2, 3, 3, 1], [5], [], [4, 4, 4, 2, 1, 1]]
 LENGTH = 9  # longer than the largest index + 1, so minlength matters

@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 
 
 def same_tokens(student, expected, texts: list[str], what: str) -> None:

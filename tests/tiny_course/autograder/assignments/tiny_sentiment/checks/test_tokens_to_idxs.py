@@ -2,7 +2,7 @@
 
 import pytest
 
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 
 # Indices in no particular order, so that only a lookup in this very lexicon gets them right.
 LEXICON = {"<UNK>": 1, "plot": 7, "the": 2, "dull": 5, ".": 3, "was": 6, "acting": 4}

@@ -3,7 +3,7 @@
 A check is a plain pytest test in autograder/assignments/<name>/checks/test_<function>.py:
 the file name says which student function it grades, `@pytest.mark.points(n)` what it is
 worth, its docstring's first line what it checks. The plugin puts the notebook's examples
-first in every module (engine/examples.py, marked `gate`), supplies the fixtures `student`,
+first in every module (runner/examples.py, marked `gate`), supplies the fixtures `student`,
 `reference`, `expected`, `assignment` and `function`, and records one CheckResult per test.
 
 A check that fails by an assertion, or because the student's code gave no usable answer,
@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from autograder.course import Assignment
-from autograder.engine.examples import test_notebook_examples
-from autograder.engine.outcome import CheckResult
+from autograder.runner.examples import test_notebook_examples
+from autograder.runner.outcome import CheckResult
 from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.student import Student, StudentError
 

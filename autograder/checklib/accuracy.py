@@ -5,7 +5,7 @@ subset of an assignment's data (the reference preprocessed it, so a bug elsewher
 leaks in) and predicts its test part; whatever the assignment, the predictions must be
 one finite number per test example. A classifier's must be probabilities, enough of them
 on the right side of 0.5 (assert_accurate); a regression's must explain enough of the
-test targets' variance (assert_r2).
+test targets' variance (sentiment_ratings' r2.py, on assert_one_number_each).
 """
 
 from dataclasses import asdict, dataclass
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.atomic import atomic_path
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 from autograder.sandbox.student import Student
 
 
@@ -72,7 +72,7 @@ def assert_accurate(
     `reference_range` what the reference reaches, `items` what the examples are: all go
     into the failure messages.
     """
-    _assert_one_number_each(predictions, y_test, items)
+    assert_one_number_each(predictions, y_test, items)
     outside = float(np.mean((predictions < 0) | (predictions > 1)))
     assert outside == 0, (
         f"After training, {outside:.1%} of the model's predictions lie outside [0, 1]: the output layer must give"
@@ -85,50 +85,7 @@ def assert_accurate(
     )
 
 
-def r2(y_true: np.ndarray, y_pred: np.ndarray) -> float:
-    """The coefficient of determination, as scikit-learn defines it: 1 - residual / total sum of squares.
-
-    1 is a perfect prediction, 0 is no better than always predicting the mean of y_true, below 0
-    is worse than that. For a constant y_true it is 1.0 if the prediction is perfect, else 0.0.
-    """
-    y_true, y_pred = np.asarray(y_true, dtype=np.float64).ravel(), np.asarray(y_pred, dtype=np.float64).ravel()
-    residual, total = np.sum((y_true - y_pred) ** 2), np.sum((y_true - y_true.mean()) ** 2)
-    if total == 0:
-        return 1.0 if residual == 0 else 0.0
-    return float(1 - residual / total)
-
-
-def assert_r2(
-    predictions: np.ndarray,
-    y_test: np.ndarray,
-    threshold: float,
-    trained: str,
-    reference_range: str,
-    items: str = "reviews",
-) -> None:
-    """One number per test example, whose R² against y_test is at least `threshold`; arguments as assert_accurate's."""
-    _assert_one_number_each(predictions, y_test, items)
-    score = r2(y_test, predictions)
-    assert score >= threshold, (
-        f"{trained} reached an R² of {score:.3f} on {len(y_test)} test {items}; at least {threshold:.2f} is expected"
-        f" (the reference reaches {reference_range} here; always predicting the mean scores 0).{_why_no_fit(predictions, y_test)}"
-    )
-
-
-def _why_no_fit(predictions: np.ndarray, y_test: np.ndarray) -> str:
-    """The likely cause of a low R² that the predictions themselves show, as a sentence, or ""."""
-    low, high = float(np.min(y_test)), float(np.max(y_test))
-    if np.all((predictions >= 0) & (predictions <= 1)) and (low < 0 or high > 1):
-        return (
-            f" Every prediction lies in [0, 1] while the targets range from {low:g} to {high:g}: the output layer"
-            " squashes its output (a sigmoid does), where a regression needs a linear one."
-        )
-    if float(np.std(predictions)) < 1e-3 * max(float(np.std(y_test)), 1e-12):
-        return " The model predicts (almost) the same number for every example: it has not learned from its input."
-    return ""
-
-
-def _assert_one_number_each(predictions: np.ndarray, y_test: np.ndarray, items: str) -> None:
+def assert_one_number_each(predictions: np.ndarray, y_test: np.ndarray, items: str) -> None:
     """The predictions are one finite number per test example."""
     assert predictions.shape in ((len(y_test), 1), (len(y_test),)), mismatch(
         f"Predictions for {len(y_test)} {items}", (len(y_test), 1), predictions.shape

@@ -1,4 +1,5 @@
-"""The engine's verdicts for a regression (engine/models.py, engine/accuracy.py), on real Keras models.
+"""The check library's verdicts for a regression (checklib/models.py), and sentiment_ratings' R² (its r2.py), on real
+Keras models.
 
 An assignment whose model predicts a number (a star rating) needs what a classifier's checks
 do not: a linear output, a squared-error loss, and R² instead of accuracy. The models below
@@ -8,8 +9,9 @@ are built, described and trained by the same probe code the grader's kernel runs
 import numpy as np
 import pytest
 
-from autograder.engine.accuracy import AccuracyData, Training, assert_r2, r2
-from autograder.engine.models import assert_compiled, assert_linear_output
+from autograder.assignments.sentiment_ratings.r2 import assert_r2, r2
+from autograder.checklib.accuracy import AccuracyData, Training
+from autograder.checklib.models import assert_compiled, assert_linear_output
 from autograder.sandbox.inprocess import InProcessStudent
 
 BUILDERS = """

@@ -8,7 +8,7 @@ training depends on, taken of the very model that the training would then fit
 (sandbox/student.py's `_train`). When it equals the reference's fingerprint, the result is the
 reference's own training, done in a kernel of the grader's (the reference solution, in the
 same sandbox and environment as a student's kernel) once per machine: kept in memory, and in
-the grader's cache for the processes that follow (engine/kept_answers.py). Otherwise the
+the grader's cache for the processes that follow (reuse/kept_answers.py). Otherwise the
 student's model trains in the student's process, as without reuse.
 
 Why no verdict changes:
@@ -35,7 +35,7 @@ import nbformat
 import numpy as np
 
 from autograder.course import Assignment
-from autograder.engine.kept_answers import MISSING, kept_answers
+from autograder.reuse.kept_answers import MISSING, kept_answers
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import Policy
 from autograder.sandbox.student import Student, StudentError

@@ -3,13 +3,13 @@
 A description is the plain data Student.describe_model brings back: the model's class, its
 layers (class, every plain setting, output shape, parameters), how it was compiled, the
 warnings Keras gave while it was built, and its outputs on the check's inputs. The fixtures
-`model` and `reference_model` (engine/fixtures.py) describe the module's function built from
+`model` and `reference_model` (runner/fixtures.py) describe the module's function built from
 its ARGS and run on its INPUTS; the helpers below read those descriptions.
 """
 
 from typing import Any
 
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 
 
 def called(function: str, args: list) -> str:

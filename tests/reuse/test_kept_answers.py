@@ -1,10 +1,10 @@
-"""The reference kernel's answers kept on disk (engine/kept_answers.py): read back as written, under their environment only."""
+"""The reference kernel's answers kept on disk (reuse/kept_answers.py): read back as written, under their environment only."""
 
 import numpy as np
 import pytest
 
-from autograder.engine import kept_answers
-from autograder.engine.kept_answers import MISSING, KeptAnswers
+from autograder.reuse import kept_answers
+from autograder.reuse.kept_answers import MISSING, KeptAnswers
 
 ANSWER = {"predictions": np.array([[0.25], [0.75]], dtype=np.float32), "history": {"loss": [0.7, 0.5]}}
 

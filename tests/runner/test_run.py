@@ -5,8 +5,8 @@ import pytest
 from support.kit import TINY
 
 from autograder.course import get
-from autograder.engine import run
-from autograder.engine.run import check_points, run_checks
+from autograder.runner import run
+from autograder.runner.run import check_points, run_checks
 from autograder.sandbox.inprocess import InProcessStudent
 
 

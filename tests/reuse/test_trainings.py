@@ -1,4 +1,4 @@
-"""Training reuse (engine/reuse.py): the reference's result only where the student's own training would repeat it.
+"""Training reuse (reuse/trainings.py): the reference's result only where the student's own training would repeat it.
 
 - The fingerprint (sandbox/fingerprint.py) tells apart everything a training depends on, and
   refuses a model whose training other code could change.
@@ -17,9 +17,9 @@ import pytest
 from support.cases import mutated
 from support.kit import TINY, require_data_dir
 
-from autograder.engine import reuse
-from autograder.engine.kept_answers import KeptAnswers
 from autograder.grading import grade_content
+from autograder.reuse import trainings as reuse
+from autograder.reuse.kept_answers import KeptAnswers
 from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import Policy

@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from autograder.course import Assignment, AssignmentError
-from autograder.engine import fixtures
-from autograder.engine.outcome import CheckResult, apply_gates
-from autograder.engine.plugin import GradingPlugin, function_of
+from autograder.runner import fixtures
+from autograder.runner.outcome import CheckResult, apply_gates
+from autograder.runner.plugin import GradingPlugin, function_of
 from autograder.sandbox.inprocess import InProcessStudent
 from autograder.sandbox.student import Student
 

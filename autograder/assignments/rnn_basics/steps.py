@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from autograder.engine.messages import mismatch, shown
+from autograder.checklib.messages import mismatch, shown
 from autograder.sandbox.student import Student
 
 TOLERANCE = 1e-5

@@ -1,7 +1,7 @@
 """The reference kernel's answers for training reuse, kept in the grader's cache for the grading processes after this one.
 
 A grading process asks the reference's own kernel for a model's fingerprint and training result
-once (engine/reuse.py). Kept on disk, the answers spare every later process on the machine the
+once (reuse/trainings.py). Kept on disk, the answers spare every later process on the machine the
 reference's kernel and its trainings: the other workers of a class, a rerun, and on Gradescope
 each submission after the setup's grading of the reference.
 

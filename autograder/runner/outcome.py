@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, replace
 
-from autograder.engine.messages import without_expected
+from autograder.checklib.messages import without_expected
 
 
 @dataclass(frozen=True)

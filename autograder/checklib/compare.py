@@ -4,7 +4,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.engine.messages import mismatch
+from autograder.checklib.messages import mismatch
 
 
 def same(got: Any, want: Any) -> bool:

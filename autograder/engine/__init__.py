@@ -1,1 +1,0 @@
-"""Running an assignment's checks (plain pytest tests) against one Student."""
