@@ -1,0 +1,67 @@
+"""docs/architecture.md's layers hold: every module of the kit imports only from layers below its own.
+
+The layers are read from the page's table, so the page and the code cannot drift apart. Imports are
+read with `ast`, inside functions too (the commands import their libraries lazily).
+"""
+
+import ast
+import re
+from pathlib import Path
+
+from support import REPO
+
+PAGE = REPO / "docs" / "architecture.md"
+PACKAGE = REPO / "autograder"
+ROW = re.compile(r"^\| (\w+) \| ((?:`[\w.*]+`(?:, )?)+) \|")
+
+
+def layers() -> dict[str, int]:
+    """Each package or module named in the page's table (`assignments.*`: an assignment's package), by its
+    layer's height: the table's last row is 0."""
+    rows = [ROW.match(line) for line in PAGE.read_text(encoding="utf-8").splitlines()]
+    names = [re.findall(r"`([\w.*]+)`", row[2]) for row in rows if row]
+    return {name: len(names) - 1 - height for height, row in enumerate(names) for name in row}
+
+
+def placed(module: str, table: dict[str, int]) -> str:
+    """The table's name for a module of the kit: its top-level package or module, or `assignments.*`."""
+    parts = module.split(".")[1:]
+    if parts[:1] == ["assignments"] and len(parts) > 1:
+        return "assignments.*"
+    return parts[0] if parts else "autograder"
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(REPO).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+def imported(path: Path) -> set[str]:
+    """The kit's modules that a file imports, wherever the import statement stands."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return {name for name in names if name.startswith("autograder.")}
+
+
+def test_every_package_and_module_of_the_kit_has_a_layer():
+    table = layers()
+    assert {placed(module, table) for module in modules() if module != "autograder"} == set(table)
+
+
+def test_every_import_points_down():
+    table = layers()
+    upward = [
+        f"{module} ({placed(module, table)}) imports {name} ({placed(name, table)})"
+        for module, path in modules().items()
+        if module != "autograder"
+        for name in sorted(imported(path))
+        if placed(name, table) != placed(module, table) and table[placed(name, table)] >= table[placed(module, table)]
+    ]
+    assert upward == [], "imports that do not point to a lower layer of docs/architecture.md:\n" + "\n".join(upward)
