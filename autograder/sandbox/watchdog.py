@@ -24,6 +24,8 @@ from autograder.sandbox.exchange import overfull
 POLL_SECONDS = 0.05
 EXCHANGE_POLLS = 10
 """The exchange is measured every 10th sample: a walk of its folders costs more than reading /proc."""
+GONE_SECONDS = 10.0
+"""For the killed processes to exit: SIGKILL takes effect at once, but exiting a large process frees its memory first."""
 CANCELLED = "cancelled: the grading was stopped before it finished"
 
 
@@ -153,19 +155,18 @@ class Watchdog(threading.Thread):
     def alive(self) -> bool:
         """Whether the kernel's process still runs (a zombie does not)."""
         try:
-            return psutil.Process(self.pid).status() != psutil.STATUS_ZOMBIE
+            return _running(psutil.Process(self.pid))
         except psutil.Error:
             return False
 
     def kill_all(self) -> None:
-        """End every process of the submission, including ones that left the tree."""
+        """End every process of the submission, including ones that left the tree, and return once they are gone.
+
+        A killed process takes a moment to exit, and the init of a pid namespace waits for every process in
+        it: a grading reported finished has nothing of the student still running.
+        """
         self._tree()
-        for process in self._seen.values():
-            try:
-                if process.is_running():  # compares the start time too, so a reused pid is left alone
-                    process.kill()
-            except psutil.Error:
-                pass
+        killed = [process for process in self._seen.values() if _kill(process)]
         try:
             os.killpg(self.pid, signal.SIGKILL)  # jupyter starts the kernel as a session leader: pgid == pid
         except (ProcessLookupError, PermissionError):
@@ -173,11 +174,34 @@ class Watchdog(threading.Thread):
         if self.cgroups is not None:
             for pid in self.cgroups.pids():
                 try:
+                    killed.append(psutil.Process(pid))
                     os.kill(pid, signal.SIGKILL)
-                except OSError:
+                except (OSError, psutil.Error):
                     pass
+        deadline = time.monotonic() + GONE_SECONDS
+        while any(map(_running, killed)) and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def stop(self) -> None:
         self._halt.set()
         if self.is_alive() and self is not threading.current_thread():
             self.join()
+
+
+def _kill(process: psutil.Process) -> bool:
+    """SIGKILL, if `process` still runs (is_running compares the start time too, so a reused pid is left alone)."""
+    try:
+        if process.is_running():
+            process.kill()
+            return True
+    except psutil.Error:
+        pass
+    return False
+
+
+def _running(process: psutil.Process) -> bool:
+    """Still running: neither gone nor a zombie (a zombie is its parent's to reap, and runs nothing)."""
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False

@@ -7,7 +7,7 @@ import time
 import psutil
 import pytest
 
-from autograder.sandbox.watchdog import PROC_CHILDREN, descendants
+from autograder.sandbox.watchdog import PROC_CHILDREN, Watchdog, descendants
 
 TREE = "sleep 30 & (sleep 30 & sleep 30 & wait) & wait"  # children and grandchildren
 
@@ -44,3 +44,34 @@ def test_a_process_that_ended_has_no_descendants():
     ended = subprocess.Popen(["true"])
     ended.wait()
     assert descendants(ended.pid) == []
+
+
+def still_running(processes: list[psutil.Process]) -> list[psutil.Process]:
+    running = []
+    for process in processes:
+        try:
+            if process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+                running.append(process)
+        except psutil.Error:
+            pass
+    return running
+
+
+@pytest.mark.parametrize(
+    "box", [[], ["bwrap", "--unshare-pid", "--dev-bind", "/", "/", "--"]], ids=["plain", "pid-namespace"]
+)
+def test_kill_all_returns_once_every_process_is_gone(box):
+    """A grading that ends leaves nothing behind, not even a process still on its way out (the pid namespace's init
+    waits for the namespace's processes to exit before it does)."""
+    root = subprocess.Popen([*box, "bash", "-c", TREE])
+    try:
+        deadline = time.monotonic() + 10
+        expected = 5 if box else 4  # bubblewrap adds the namespace's init
+        while len(descendants(root.pid)) < expected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        processes = [psutil.Process(pid) for pid in [root.pid, *descendants(root.pid)]]
+        Watchdog(root.pid, 2**40, time.monotonic() + 60).kill_all()
+        assert still_running(processes) == []
+    finally:
+        root.kill()
+        root.wait()
