@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 import time
 from datetime import datetime
 from pathlib import Path
@@ -24,26 +25,29 @@ from autograder.course import Benchmark, discover, get, names
 from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
 from autograder.quiet_tensorflow import notebook_env
 
-# Run in the kernel after the notebook. The tokenizer is timed on a fresh `nlp`, since
-# the notebook's own one has cached every word it has already seen and would look too fast.
-SPACY_PROBE = """
-_tokenizer = _spacy.blank("en").tokenizer
-_started = _time.perf_counter()
-for _texts in (train["review"], test["review"]):
-    for _doc in _tokenizer.pipe(_texts):
-        pass
-_found["spacy_tokenizer_s"] = _time.perf_counter() - _started
+TIMED = """
+def _timed():
+{setup}
+    _started = _time.perf_counter()
+{work}
+    return _time.perf_counter() - _started
+_found["timed"].append(_timed())
 """
+"""A Timed's code, in a function of its own: its names leave the notebook's alone."""
 
 
 def probe_code(bench: Benchmark) -> str:
-    """Code that prints, as one JSON line, the accuracies the notebook left behind and the library versions."""
+    """Code that prints, as one JSON line, the accuracies the notebook left behind, the seconds of each timed
+    library alone, and the library versions."""
     accuracies = ", ".join(f"{m.accuracy!r}: float({m.accuracy})" for m in bench.models)
+    timed = "".join(
+        TIMED.format(setup=textwrap.indent(t.setup, "    "), work=textwrap.indent(t.work, "    ")) for t in bench.timed
+    )
     return (
         "import json as _json, time as _time\n"
         "import keras as _keras, spacy as _spacy, tensorflow as _tf\n"
-        f"_found = {{'accuracy': {{{accuracies}}}}}\n"
-        + (SPACY_PROBE if bench.tokenize_cell else "")
+        f"_found = {{'accuracy': {{{accuracies}}}, 'timed': []}}\n"
+        + timed
         + "_found['versions'] = {'TensorFlow': _tf.__version__, 'Keras': _keras.__version__, 'spaCy': _spacy.__version__}\n"
         "print(_json.dumps(_found))\n"
     )
@@ -104,13 +108,9 @@ def run(args: argparse.Namespace) -> int:
 
     print(f"machine:        {_nproc()} CPUs (nproc), {_cpu_model()}")
     print("versions:       " + ", ".join(f"{name} {version}" for name, version in probe["versions"].items()))
-    if bench.tokenize_cell:
-        print(
-            f"tokenization:   {_seconds(cell_by_grade_id(notebook, bench.tokenize_cell)):.1f} s (cell {bench.tokenize_cell})"
-        )
-        print(
-            f"  spaCy alone:  {probe['spacy_tokenizer_s']:.1f} s (a fresh spacy.blank('en').tokenizer.pipe over the same reviews)"
-        )
+    for timed, alone_s in zip(bench.timed, probe["timed"], strict=True):
+        print(f"{timed.label + ':':<15} {_seconds(cell_by_grade_id(notebook, timed.cell)):.1f} s (cell {timed.cell})")
+        print(f"  {timed.alone + ':':<13} {alone_s:.1f} s ({timed.how})")
     print(f"whole notebook: {total_s:.1f} s (all cells, hidden tests included, kernel start excluded)")
     ok = True
     for model in bench.models:

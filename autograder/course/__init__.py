@@ -6,7 +6,7 @@ docs page sit at fixed paths beside it, under the course root (root.py).
 """
 
 from autograder.course.assignment import Assignment, AssignmentError
-from autograder.course.declaration import Benchmark, Declaration, Subset, Trained
+from autograder.course.declaration import Benchmark, Declaration, Subset, Timed, Trained
 from autograder.course.discovery import discover, get, names, of_module
 from autograder.course.root import course_root
 
@@ -16,6 +16,7 @@ __all__ = [
     "Benchmark",
     "Declaration",
     "Subset",
+    "Timed",
     "Trained",
     "course_root",
     "discover",

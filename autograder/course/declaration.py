@@ -37,12 +37,28 @@ class Trained:
 
 
 @dataclass(frozen=True)
+class Timed:
+    """A cell of the notebook, timed beside the same work done by a library alone: what the notebook's way costs."""
+
+    label: str
+    cell: str
+    """grade_id of the cell."""
+    alone: str
+    """What the library alone is, as the report names it ("spaCy alone")."""
+    how: str
+    """How the library alone does the work, for the report."""
+    setup: str
+    """Code run in the notebook's kernel after its cells, untimed: what `work` needs."""
+    work: str
+    """Code run after `setup`, timed: the same work as the cell's."""
+
+
+@dataclass(frozen=True)
 class Benchmark:
     """What `autograder benchmark-reference` needs to know of the notebook's full run."""
 
     models: tuple[Trained, ...]
-    tokenize_cell: str | None = None
-    """grade_id of a cell that tokenizes `train` and `test` with spaCy, timed apart."""
+    timed: tuple[Timed, ...] = ()
 
 
 @dataclass(frozen=True)
