@@ -15,6 +15,7 @@ import numpy as np
 
 from autograder.atomic import atomic_path
 from autograder.checklib.messages import mismatch
+from autograder.checklib.models import called
 from autograder.sandbox.student import Student
 
 
@@ -35,6 +36,10 @@ class Training:
     def predictions(self, student: Student, function: str, args: list, data: "AccuracyData") -> np.ndarray:
         """Train a fresh model from function(*args) on data's train part; its predictions for the test part."""
         return student.train_and_predict(function, args, data.x_train, data.y_train, data.x_test, **self.settings())
+
+    def described(self, examples: str, function: str, args: list) -> str:
+        """How a learning check trained, as its message says it in every assignment."""
+        return f"Trained for {self.epochs} epochs on {examples}, {called(function, args)}"
 
 
 @dataclass(frozen=True)

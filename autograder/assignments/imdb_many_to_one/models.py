@@ -168,7 +168,7 @@ def assert_learns(
         predictions,
         checkdata.indexed_data().y_test,
         threshold,
-        f"Trained for {TRAINING.epochs} epochs on {n_train:,} train reviews, {called(function, args)}",
+        TRAINING.described(f"{n_train:,} train reviews", function, args),
         reference_range,
     )
 

@@ -66,10 +66,8 @@ def assert_learns(student: Student, function: str, threshold: float, reference_r
     """Train the student's model on the checks' subset with a fixed seed; its test accuracy must reach `threshold`."""
     data = checkdata.accuracy_data()
     predictions = TRAINING.predictions(student, function, ACCURACY_ARGS, data)
-    trained = (
-        f"Trained for {TRAINING.epochs} epochs on {len(data.y_train)} train reviews of {checkdata.MAX_LEN} tokens,"
-        f" {called(function, ACCURACY_ARGS)}"
-    )
+    examples = f"{len(data.y_train)} train reviews of {checkdata.MAX_LEN} tokens"
+    trained = TRAINING.described(examples, function, ACCURACY_ARGS)
     assert_accurate(predictions, data.y_test, threshold, trained, reference_range)
 
 

@@ -60,7 +60,5 @@ class EveryRegressor:
         data = type(self).data()
         args = type(self).training_args(data)
         predictions = self.training.predictions(student, function, args, data)
-        trained = (
-            f"Trained for {self.training.epochs} epochs on {len(data.y_train)} {self.items}, {called(function, args)}"
-        )
+        trained = self.training.described(f"{len(data.y_train)} {self.items}", function, args)
         assert_r2(predictions, data.y_test, self.threshold, trained, self.calibrated)

@@ -105,5 +105,5 @@ def test_accuracy(student, function):
     data = checkdata.accuracy_data()
     args = [checkdata.vocab_size(), EMBED, checkdata.MAX_LENGTH, RNN_UNITS]
     predictions = TRAINING.predictions(student, function, args, data)
-    trained = f"Trained for {TRAINING.epochs} epochs on {len(data.y_train)} sentences, {called(function, args)}"
+    trained = TRAINING.described(f"{len(data.y_train)} sentences", function, args)
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.65-0.76", items="sentences")

@@ -124,5 +124,5 @@ def test_accuracy(student, function):
     data = checkdata.accuracy_data()
     args = [data.vocab_size, 32, 32]
     predictions = TRAINING.predictions(student, function, args, data)
-    trained = f"Trained for {TRAINING.epochs} epochs on {len(data.y_train)} train reviews, {called(function, args)}"
+    trained = TRAINING.described(f"{len(data.y_train)} train reviews", function, args)
     assert_accurate(predictions, data.y_test, ACCURACY_THRESHOLD, trained, "0.72-0.78")
