@@ -18,6 +18,7 @@ COMMANDS = {
     "similarity": "similar solutions across a class, per function",
     "export": "put a class's grades into an LMS's gradebook CSV",
     "check-assignments": "release, then grade each reference and blank stub",
+    "check-mutants": "grade an assignment's mutants and other correct answers: do its checks hold?",
     "new": "scaffold a new assignment",
     "sync": "write an assignment's derived files (release/, solutions/, points)",
     "pack": "write the student pack of an assignment",

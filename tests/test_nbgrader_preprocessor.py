@@ -15,13 +15,13 @@ from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, OverwriteCells
 from support import REPO, TINY_COURSE
-from support.cases import bundled
-from support.kit import TINY, by_function
+from support.kit import TINY
 from support.nbgrader_course import autograded_course, nbgrader, printed
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from autograder import nbgrader_preprocessor as preprocessor_module
+from autograder.authoring.mutants import by_function, mutants_of
 from autograder.nbgrader_preprocessor import GradeWithKit, KitGraderError, RestoreRoles, SubmittedNotebookExporter
 from autograder.sandbox.isolation import bubblewrap_problem
 
@@ -31,7 +31,7 @@ def nbgrader_run(test):
     return pytest.mark.nbgrader(pytest.mark.kernel(test))
 
 
-MUTANTS = tuple(student for student in bundled(TINY) if student.startswith("mutants"))
+MUTANTS = tuple(student for student in mutants_of(TINY).bundles() if student.startswith("mutants"))
 CASES = ("honest", "blank", *MUTANTS, "display_hook_silenced", "test_cells_deleted", "cell_roles_changed")
 """Not the other correct answers: each case costs nbgrader a grading, and those earn what the reference earns."""
 

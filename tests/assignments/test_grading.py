@@ -1,8 +1,8 @@
 """The grader end to end on each assignment's reference and blank student notebook."""
 
 import nbformat
-from support.kit import by_function
 
+from autograder.authoring.mutants import by_function
 from autograder.notebook.cells import nbgrader_meta
 
 RESULT_KEYS = {"name", "score", "max_score", "status", "output", "visibility", "tags"}

@@ -12,9 +12,9 @@ from html import unescape
 
 import pytest
 from support import HOSTILE
-from support.cases import mutants_of
 from support.kit import TINY, autograder
 
+from autograder.authoring.mutants import mutants_of
 from autograder.checklib.messages import EXPECTED, mismatch, without_expected
 from autograder.course import get
 from autograder.reporting.results import gradescope_results, instructor_path, instructor_results
@@ -102,7 +102,7 @@ def test_nbgraders_hidden_test_cells_print_no_expected_value(tmp_path):
     rewriting would reformat the checks' messages.
     """
     assignment = get("rnn_basics")
-    (_, function, old, new) = next(m for m in mutants_of(assignment)[0] if m[0] == "ranked_from_zero")
+    (_, function, old, new) = next(m for m in mutants_of(assignment).mutants if m.name == "ranked_from_zero")
     notebook_code = tmp_path / "submission.py"
     notebook_code.write_text(assignment.solutions_file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     cell = f"exec(open({str(notebook_code)!r}).read())\nfrom autograder.inline import score\nscore('rnn_basics', {function!r}, globals())"

@@ -11,8 +11,8 @@ import sys
 
 import numpy as np
 import pytest
-from support.cases import bundle_of
 
+from autograder.authoring.mutants import mutants_of
 from autograder.checklib.messages import EXPECTED, NON_FINITE_HINT, RETURNED, mismatch, shown
 from autograder.course import get
 from autograder.sandbox import probes
@@ -87,7 +87,7 @@ def test_no_message_shows_nan_inf_or_a_numpy_repr(assignment, class_runs):
 
 def failed_output(run, mutant: str, check: str) -> str:
     """The output of the check that begins so, of the function that mutant breaks, in the bundle that holds it."""
-    student, changes = bundle_of(get("imdb_many_to_one"), mutant)
+    student, changes = mutants_of(get("imdb_many_to_one")).bundle_of(mutant)
     (function,) = [c[1] for c in changes if c[0] == mutant]
     (test,) = [t for t in run.instructor[student]["tests"] if t["name"].startswith(f"{function}: {check}")]
     assert test["status"] == "failed", test

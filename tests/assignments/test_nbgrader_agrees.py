@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
-from support.kit import by_function
 from support.nbgrader_course import autograded, autograded_course, printed
 
+from autograder.authoring.mutants import by_function
 from autograder.notebook.cells import is_test_cell
 
 pytestmark = [pytest.mark.nbgrader, pytest.mark.kernel]  # nbgrader autograde of each reference and stub

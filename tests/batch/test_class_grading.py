@@ -5,11 +5,12 @@ import shutil
 
 from distributed import LocalCluster
 from nbgrader.api import Gradebook
-from support.cases import bundle_of
 from support.kit import TINY, TINY_ENV, grade_class
 
+from autograder.authoring.mutants import mutants_of
+
 FUNCTIONS = list(TINY.functions)
-WRONG, _ = bundle_of(TINY, "post_padding")  # a bundle of mutants, one of them pads at the end
+WRONG, _ = mutants_of(TINY).bundle_of("post_padding")  # a bundle of mutants, one of them pads at the end
 SMALL_CLASS = ("honest", WRONG, "blank", "binary_garbage")  # honest, partly wrong, blank, broken
 
 

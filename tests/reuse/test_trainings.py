@@ -14,9 +14,9 @@ from collections import defaultdict
 
 import nbformat
 import pytest
-from support.cases import mutated
 from support.kit import TINY, require_data_dir
 
+from autograder.authoring.mutants import mutated
 from autograder.grading import grade_content
 from autograder.reuse import trainings as reuse
 from autograder.reuse.kept_answers import KeptAnswers

@@ -13,7 +13,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from support.cases import HOSTILE, hostile
-from support.kit import TINY, by_function, grade
+from support.kit import TINY, grade
+
+from autograder.authoring.mutants import by_function
 
 NOT_A_NOTEBOOK = {f: "Not graded" for f in TINY.functions}
 GATED = "the examples in the notebook's test cell for make_lexicon fail"

@@ -4,88 +4,26 @@ Mutants (one bug each), other correct answers, and the hostile fixtures of
 tests/hostile/ are all built from the instructor's notebook and graded side by
 side with an honest copy of it, the way a real class is graded.
 
-Mutants are packed into bundles, at most one per function: bundle k holds the k-th
-mutant of every function. A bundle shows that several bugs at once each cost only
-their own function's points, and it is graded once instead of once per mutant,
-which is most of the test suite's time. Other correct answers are bundled the same way.
+Mutants and other correct answers are graded in the bundles that autograder/authoring/mutants.py
+packs (the same as `autograder check-mutants` grades): graded once per bundle instead of once
+per mutant, which is most of the test suite's time.
 """
 
 import copy
-import importlib
 import json
 import os
 import re
-from collections import Counter
 from pathlib import Path
 
 import nbformat
 
+from autograder.authoring.mutants import Change, mutants_of, mutated, solution_cell
 from autograder.course import Assignment
 from autograder.notebook.cells import nbgrader_meta
 from support import HOSTILE, TINY_COURSE
 
 HOSTILE_ASSIGNMENTS = ("tiny_sentiment", "sentiment_rnn")
 """Those whose solution cells the fixtures in tests/hostile/ can replace: they share the functions' names."""
-
-
-Change = tuple[str, str, str, str]  # (name, function, text in its solution cell, replacement)
-
-
-def _mutants_module(assignment: Assignment):
-    """autograder/assignments/<name>/mutants.py."""
-    return importlib.import_module(f"autograder.assignments.{assignment.name}.mutants")
-
-
-def mutants_of(assignment: Assignment) -> tuple[list[Change], list[Change]]:
-    """The mutants.py's MUTANTS (one bug each) and VALID_VARIANTS (other correct answers)."""
-    module = _mutants_module(assignment)
-    return module.MUTANTS, module.VALID_VARIANTS
-
-
-def must_fail_of(assignment: Assignment) -> dict[str, str]:
-    """The mutants.py's MUST_FAIL, if it has one: mutant -> the start of the name of the checks that must fail it."""
-    return getattr(_mutants_module(assignment), "MUST_FAIL", {})
-
-
-def solution_cell(notebook: nbformat.NotebookNode, function: str) -> nbformat.NotebookNode:
-    (cell,) = [
-        c for c in notebook.cells if nbgrader_meta(c).get("grade_id") == function and nbgrader_meta(c).get("solution")
-    ]
-    return cell
-
-
-def mutated(source: nbformat.NotebookNode, *changes: Change) -> nbformat.NotebookNode:
-    """The notebook with each change made in the solution cell of its function."""
-    notebook = copy.deepcopy(source)
-    for name, function, old, new in changes:
-        cell = solution_cell(notebook, function)
-        assert old in cell.source, f"{name} no longer applies to the solution of {function}: {old!r}"
-        cell.source = cell.source.replace(old, new)
-    return notebook
-
-
-def bundles(changes: list[Change], kind: str) -> dict[str, list[Change]]:
-    """The changes packed into notebooks "<kind>-1", "<kind>-2", ...: the k-th change of each function goes to the k-th."""
-    packed: dict[str, list[Change]] = {}
-    seen: Counter[str] = Counter()
-    for change in changes:
-        seen[change[1]] += 1
-        packed.setdefault(f"{kind}-{seen[change[1]]}", []).append(change)
-    return packed
-
-
-def bundled(assignment: Assignment) -> dict[str, list[Change]]:
-    """An assignment's mutants and other correct answers, by the student name of the bundle that holds them."""
-    mutants, variants = mutants_of(assignment)
-    return bundles(mutants, "mutants") | bundles(variants, "variants")
-
-
-def bundle_of(assignment: Assignment, name: str) -> tuple[str, list[Change]]:
-    """The bundle that holds the mutant or other correct answer `name`, and all its changes."""
-    (found,) = [
-        (student, changes) for student, changes in bundled(assignment).items() if name in (c[0] for c in changes)
-    ]
-    return found
 
 
 def hostile(source: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
@@ -115,14 +53,16 @@ def without_test_cells(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def tests_edited_to_pass(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A wrong make_lexicon whose test cell the student emptied so that it 'passes'."""
-    notebook = mutated(source, ("stricter_lexicon", "make_lexicon", "count > min_freq", "count > min_freq + 5"))
+    notebook = mutated(source, Change("stricter_lexicon", "make_lexicon", "count > min_freq", "count > min_freq + 5"))
     for cell in notebook.cells:
         if nbgrader_meta(cell).get("grade_id") == "test_make_lexicon":
             cell.source = "pass\n"
     return notebook
 
 
-FLOAT_PADDING = ("float_padding", "pad_idx_seqs", "pad_sequences(idx_seqs)", 'pad_sequences(idx_seqs, dtype="float32")')
+FLOAT_PADDING = Change(
+    "float_padding", "pad_idx_seqs", "pad_sequences(idx_seqs)", 'pad_sequences(idx_seqs, dtype="float32")'
+)
 """A wrong pad_idx_seqs (floats) that passes its test cell's visible asserts: [4.0, 5.0] == [4, 5]."""
 
 
@@ -186,7 +126,7 @@ def class_of_cases(
     course's class run (`hostile_too`), the soak with whichever of HOSTILE_ASSIGNMENTS it grades.
     """
     cases: dict[str, nbformat.NotebookNode | bytes] = {"honest": source}
-    cases |= {student: mutated(source, *changes) for student, changes in bundled(assignment).items()}
+    cases |= {student: mutated(source, *changes) for student, changes in mutants_of(assignment).bundles().items()}
     if not hostile_too:
         return cases
     assert assignment.name in HOSTILE_ASSIGNMENTS, f"the hostile fixtures replace functions {assignment.name} lacks"
@@ -195,7 +135,7 @@ def class_of_cases(
     cases |= {
         "solution_cell_raises": mutated(
             source,
-            (
+            Change(
                 "import_error",
                 "make_lexicon",
                 "def make_lexicon(",

@@ -97,15 +97,5 @@ def grade_class(submitted: Path, out: Path, *options: str, assignment: Assignmen
         return list(csv.DictReader(handle))
 
 
-def by_function(results: dict) -> dict[str, tuple[float, float]]:
-    """(score, max_score) per graded function, from the tests' tags."""
-    totals: dict[str, tuple[float, float]] = {}
-    for test in results["tests"]:
-        (function,) = test["tags"]
-        score, points = totals.get(function, (0.0, 0.0))
-        totals[function] = (score + test["score"], points + test["max_score"])
-    return totals
-
-
 def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))

@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the 
 
 from nbgrader.api import Gradebook, MissingEntry
 from support.cases import class_run
-from support.kit import TINY, autograder, by_function, course_env, read_json, require_data_dir
+from support.kit import TINY, autograder, course_env, read_json, require_data_dir
 
+from autograder.authoring.mutants import by_function
 from autograder.course import get
 from autograder.nbgrader_cli import run_nbgrader
 

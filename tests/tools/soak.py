@@ -35,10 +35,11 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the support package
 
-from support.cases import HOSTILE, HOSTILE_ASSIGNMENTS, bundled, class_of_cases, mutants_of, mutated
+from support.cases import HOSTILE, HOSTILE_ASSIGNMENTS, class_of_cases
 from support.cluster import dask_cluster, student_processes, wait_for
 from support.runs import leftovers, results, start_kit
 
+from autograder.authoring.mutants import mutants_of, mutated
 from autograder.commands.bench import SETTINGS
 from autograder.course import discover, get
 
@@ -48,8 +49,8 @@ def kinds_of_cases(assignment: str) -> dict[str, dict[str, bytes]]:
     source = nbformat.read(get(assignment).source_notebook, as_version=4)
     hostile_too = assignment in HOSTILE_ASSIGNMENTS
     cases = class_of_cases(get(assignment), source, hostile_too)
-    mutants, variants = mutants_of(get(assignment))
-    bundles = bundled(get(assignment))
+    listed = mutants_of(get(assignment))
+    mutants, variants, bundles = listed.mutants, listed.variants, listed.bundles()
     not_notebooks = {path.stem for path in HOSTILE.glob("*.ipynb")} if hostile_too else set()
     fixtures = {path.stem for path in HOSTILE.glob("*.py")}  # first, before the generated hostile cases
     hostile = sorted(set(cases) - bundles.keys() - not_notebooks - {"honest"}, key=lambda n: (n not in fixtures, n))
