@@ -136,13 +136,17 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def policy_from(args: argparse.Namespace, many: bool) -> Policy:
-    """The policy asked for; a class (`many`) is graded without the sandbox only if the instructor said so."""
+def policy_from(args: argparse.Namespace) -> Policy:
+    """The policy the command line asks for, in the Policy's units."""
     default = Policy()
     limits = {
         field: type(getattr(default, field))(getattr(args, _dest(option)) * unit) for option, field, unit, *_ in LIMITS
     }
-    policy = Policy(**limits, isolation=args.sandbox, reuse_trainings=args.reuse_trainings)
+    return Policy(**limits, isolation=args.sandbox, reuse_trainings=args.reuse_trainings)
+
+
+def confined(policy: Policy, many: bool) -> Policy:
+    """The policy to grade with; a class (`many`) is graded without the sandbox only if the instructor said so."""
     try:
         problem = unconfined_reason(policy)
     except NotReady as error:
@@ -164,14 +168,53 @@ def policy_from(args: argparse.Namespace, many: bool) -> Policy:
 
 
 def run(args: argparse.Namespace) -> int:
-    policy = policy_from(args, many=args.path.suffix != ".ipynb")
-    assignment = get(args.assignment)
-    if args.path.suffix == ".ipynb":
-        return grade_one(args, assignment, policy)
-    if args.out is None:
+    """The command line's call of grade()."""
+    options = {"path", "assignment", "results", "out", "workers", "scheduler", "force", "gradebook"}
+    return grade(
+        **{name: getattr(args, name) for name in options},
+        hidden_visibility=args.hidden_visibility,
+        policy=policy_from(args),
+    )
+
+
+def grade(
+    path: Path,
+    *,
+    assignment: str,
+    policy: Policy | None = None,
+    results: Path | None = None,
+    out: Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
+    gradebook: Path | None = None,
+    hidden_visibility: str = DEFAULT_HIDDEN_VISIBILITY,
+) -> int:
+    """Grade one notebook (`results`: where its results.json goes) or a class (a folder or .zip, into `out`).
+
+    The options are the command line's (`autograder grade --help`); the exit code is the command's.
+    """
+    path = Path(path)
+    many = path.suffix != ".ipynb"
+    policy = confined(policy or Policy(), many)
+    graded_assignment = get(assignment)
+    if not many:
+        return grade_one(path, graded_assignment, policy, results, hidden_visibility)
+    if out is None:
         raise SystemExit("grading a class needs --out DIR for the results")
     with Scratch("kit-zip-") as unpacked:
-        return grade_many(args, assignment, policy, unpacked.path)
+        return grade_many(
+            path,
+            graded_assignment,
+            policy,
+            unpacked.path,
+            Path(out),
+            workers=available_cores() if workers is None else workers,
+            scheduler=scheduler,
+            force=force,
+            gradebook=gradebook,
+            hidden_visibility=hidden_visibility,
+        )
 
 
 def get_ready(assignment: Assignment, policy: Policy) -> None:
@@ -181,58 +224,48 @@ def get_ready(assignment: Assignment, policy: Policy) -> None:
         raise SystemExit(f"error: nothing was graded: {error}") from None
 
 
-def grade_one(args: argparse.Namespace, assignment: Assignment, policy: Policy) -> int:
+def grade_one(path: Path, assignment: Assignment, policy: Policy, results: Path | None, hidden_visibility: str) -> int:
     get_ready(assignment, policy)
     # One grading per process: training reuse would only add the reference's kernel to it.
-    graded = grade_notebook(args.path, assignment, replace(policy, reuse_trainings=False))
+    graded = grade_notebook(path, assignment, replace(policy, reuse_trainings=False))
     print(format_table(graded.checks))
     print(*graded.instructor_notes, sep="\n")
-    instructor = graded.instructor_results(args.hidden_visibility)
-    if args.results:
-        write_json(instructor, instructor_path(args.results))
-        write_json(graded.results(args.hidden_visibility), args.results)
+    instructor = graded.instructor_results(hidden_visibility)
+    if results:
+        write_json(instructor, instructor_path(results))
+        write_json(graded.results(hidden_visibility), results)
     warn_if_unconfined([instructor])
     if graded.status == GRADER_ERROR:  # why: the grader's faults, the last of the notes printed above
         print(
-            f"grader error: the grader failed on {args.path.name} (not the submission's fault); above is why.",
+            f"grader error: the grader failed on {path.name} (not the submission's fault); above is why.",
             file=sys.stderr,
         )
         return 1
     return 0
 
 
-def grade_many(args: argparse.Namespace, assignment: Assignment, policy: Policy, unpacked: Path) -> int:
+def grade_many(path: Path, assignment: Assignment, policy: Policy, unpacked: Path, out: Path, **options: object) -> int:
+    """A class; `options` are classrun.grade_folder's."""
     from autograder.batch import classrun  # Dask and nbgrader: imported for a class only (classrun.py says why)
 
     try:
-        graded = classrun.grade_folder(
-            args.path,
-            assignment,
-            args.out,
-            unpacked,
-            policy=policy,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            force=args.force,
-            hidden_visibility=args.hidden_visibility,
-            gradebook=args.gradebook,
-        )
+        graded = classrun.grade_folder(path, assignment, out, unpacked, policy=policy, **options)
     except DiscoveryError as error:
         raise SystemExit(f"error: {error}") from None
     except NotReady as error:
         raise SystemExit(f"error: nothing was graded: {error}") from None
     except classrun.Interrupted as interrupted:
         print(
-            f"interrupted: {interrupted.graded} of {interrupted.total} submissions are graded in {args.out};"
+            f"interrupted: {interrupted.graded} of {interrupted.total} submissions are graded in {out};"
             " run the same command again to grade the rest"
         )
         return 130
-    print(f"graded {len(graded.rows)} submissions into {args.out} ({classrun.OUTPUTS})")
+    print(f"graded {len(graded.rows)} submissions into {out} ({classrun.OUTPUTS})")
     warn_if_unconfined(graded.rows.values())
     if errors := graded.grader_errors:
         print(
             f"grader errors: the grader failed on {len(errors)} submissions, not by their fault: {', '.join(errors)}."
-            f" Why: {args.out}/<student>/{classrun.GRADER_ERROR_LOG}. Once it is fixed, the same command grades them"
+            f" Why: {out}/<student>/{classrun.GRADER_ERROR_LOG}. Once it is fixed, the same command grades them"
             " again.",
             file=sys.stderr,
         )
