@@ -27,6 +27,8 @@ COMMANDS = {
     "bench": "time class grading: the kit beside nbgrader autograde, or with training reuse and without",
     "benchmark-reference": "run the instructor's notebook end to end: accuracy and timings",
 }
+FOR_DEVELOPERS = ("bench",)
+"""Commands that measure the kit itself (docs/benchmarks.md): listed apart from what an instructor runs."""
 
 
 def command_module(name: str):
@@ -38,11 +40,19 @@ def main(argv: list[str] | None = None) -> int:
     quiet()  # before anything imports TensorFlow (the grader loads it for the reference)
     argv = sys.argv[1:] if argv is None else argv
     chosen = next((arg for arg in argv if not arg.startswith("-")), None)
-    parser = argparse.ArgumentParser(prog="autograder", description=__doc__.splitlines()[0])
-    subparsers = parser.add_subparsers(dest="command", required=True)
+    developers = "\n".join(f"    {name:<19}{COMMANDS[name]}" for name in FOR_DEVELOPERS)
+    parser = argparse.ArgumentParser(
+        prog="autograder",
+        description=__doc__.splitlines()[0],
+        epilog=f"for the kit's developers:\n{developers}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, summary in COMMANDS.items():
         if name == chosen:
             command_module(name).add_parser(subparsers, summary)
+        elif name in FOR_DEVELOPERS:
+            subparsers.add_parser(name)  # no help: the epilog lists it
         else:
             subparsers.add_parser(name, help=summary)
     args = parser.parse_args(argv)

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import autograder.commands
-from autograder.cli import COMMANDS
+from autograder.cli import COMMANDS, FOR_DEVELOPERS
 
 HEAVY = ("dask", "distributed", "nbgrader", "pandas", "tensorflow", "keras", "nbformat", "autograder.assignments.")
 
@@ -33,10 +33,14 @@ def test_importing_the_cli_loads_no_command_library():
 
 
 def test_help_loads_no_command_library_and_lists_every_command():
+    """The commands that measure the kit are listed apart from an instructor's."""
     code = "from autograder.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
     assert loaded_by(code) == []
     printed = subprocess.run([sys.executable, "-m", "autograder.cli", "--help"], capture_output=True, text=True)
     assert printed.returncode == 0 and all(name in printed.stdout for name in COMMANDS), printed.stdout
+    instructors, developers = printed.stdout.split("for the kit's developers:")
+    assert [line.split()[0] for line in developers.strip().splitlines()] == list(FOR_DEVELOPERS) == ["bench"]
+    assert "bench" not in instructors.split()
 
 
 def test_a_command_loads_its_own_module_only():

@@ -213,42 +213,65 @@ def spread(times: list[float]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    assignment = get(args.assignment)
-    if args.submitted:
-        if args.nbgrader_copies or args.reviews:
+    """The command line's call of bench()."""
+    return bench(**{name: value for name, value in vars(args).items() if name not in ("command", "run")})
+
+
+def bench(
+    *,
+    assignment: str,
+    submissions: int = 4,
+    reviews: int | None = None,
+    nbgrader_copies: int | None = None,
+    repeat: int = 1,
+    submitted: Path | None = None,
+    scheduler: str | None = None,
+    keep: Path | None = None,
+) -> int:
+    """The command: `submitted` times training reuse on a class, else copies of the reference beside nbgrader."""
+    benched = get(assignment)
+    if submitted:
+        if nbgrader_copies or reviews:
             raise SystemExit("error: --submitted measures the kit alone: nbgrader grades copies of the reference")
-        return run_submitted(args, assignment)
-    if args.scheduler or args.keep:
+        return run_submitted(benched, Path(submitted), repeat, scheduler, keep)
+    if scheduler or keep:
         raise SystemExit("error: --scheduler and --keep go with --submitted")
-    return run_copies(args, assignment)
+    return run_copies(benched, submissions, nbgrader_copies, reviews, repeat)
 
 
-def run_submitted(args: argparse.Namespace, assignment: Assignment) -> int:
-    """The class in --submitted graded in each of SETTINGS, side by side."""
+def run_submitted(
+    assignment: Assignment, submitted: Path, repeat: int, scheduler: str | None, keep: Path | None
+) -> int:
+    """The class in `submitted` graded in each of SETTINGS, side by side."""
     with Scratch("kit-zip-") as unpacked:  # where a .zip's notebooks are, while they are graded
         try:
-            submissions = find_submissions(args.submitted, assignment.name, unpacked.path)
+            found = find_submissions(submitted, assignment.name, unpacked.path)
         except DiscoveryError as error:
             raise SystemExit(f"error: {error}") from None
-        compare_settings(args, assignment, submissions)
+        compare_settings(assignment, found, submitted, repeat, scheduler, keep)
     return 0
 
 
-def compare_settings(args: argparse.Namespace, assignment: Assignment, submissions: list[Submission]) -> None:
-    """Each of SETTINGS timed --repeat times; a line for each as soon as it is measured."""
+def compare_settings(
+    assignment: Assignment,
+    submissions: list[Submission],
+    submitted: Path,
+    repeat: int,
+    scheduler: str | None,
+    keep: Path | None,
+) -> None:
+    """Each of SETTINGS timed `repeat` times; a line for each as soon as it is measured."""
     n, workers = len(submissions), available_cores()
-    where = f"the workers of {args.scheduler}" if args.scheduler else f"{workers} local workers"
-    print(
-        f"{n} submissions of {assignment.name} from {args.submitted}; {args.repeat} run(s) of each setting on {where}"
-    )
+    where = f"the workers of {scheduler}" if scheduler else f"{workers} local workers"
+    print(f"{n} submissions of {assignment.name} from {submitted}; {repeat} run(s) of each setting on {where}")
     per_hour: dict[str, float] = {}
     for name, policy in SETTINGS.items():
-        keep = args.keep / name if args.keep else None
+        kept = keep / name if keep else None
         runs = []
-        for _ in range(args.repeat):
-            if keep:
-                shutil.rmtree(keep, ignore_errors=True)
-            runs.append(time_kit(assignment, submissions, workers, policy, args.scheduler, keep))
+        for _ in range(repeat):
+            if kept:
+                shutil.rmtree(kept, ignore_errors=True)
+            runs.append(time_kit(assignment, submissions, workers, policy, scheduler, kept))
         per_hour[name] = n / statistics.median(run.seconds for run in runs) * 3600
         last = runs[-1]
         statuses = Counter(status_of(results) for results in last.rows.values())
@@ -264,15 +287,14 @@ def compare_settings(args: argparse.Namespace, assignment: Assignment, submissio
     )
 
 
-def run_copies(args: argparse.Namespace, assignment: Assignment) -> int:
+def run_copies(assignment: Assignment, n: int, nbgrader_copies: int | None, reviews: int | None, repeat: int) -> int:
     """N copies of the reference on 1 and 2 workers (and one per core), then nbgrader's copies."""
-    n = args.submissions
-    m = n if args.nbgrader_copies is None else args.nbgrader_copies
-    env = nbgrader_env(assignment, args.reviews) if m else {}
+    m = n if nbgrader_copies is None else nbgrader_copies
+    env = nbgrader_env(assignment, reviews) if m else {}
     worker_counts = sorted({1, 2, available_cores()})
     print(
         f"copies of the {assignment.name} reference: {n} for the kit, {m} for nbgrader;"
-        f" {args.repeat} run(s) of each setting; machine: {available_cores()} cores",
+        f" {repeat} run(s) of each setting; machine: {available_cores()} cores",
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="kit-bench-course-") as folder:
@@ -282,7 +304,7 @@ def run_copies(args: argparse.Namespace, assignment: Assignment) -> int:
         submissions = find_submissions(kit_course / "submitted", assignment.name)
         grading: dict[int, float] = {}
         for workers in worker_counts:
-            runs = [time_kit(assignment, submissions, workers) for _ in range(args.repeat)]
+            runs = [time_kit(assignment, submissions, workers) for _ in range(repeat)]
             starts, times = [run.start for run in runs], [run.seconds for run in runs]
             grading[workers] = statistics.median(times)
             machine = f"; the machine itself: {machine_speedup(workers):.2f}x" if workers > 1 else ""
@@ -296,8 +318,8 @@ def run_copies(args: argparse.Namespace, assignment: Assignment) -> int:
             return 0
         nbgrader_course.mkdir()
         make_course(assignment, m, nbgrader_course)
-        times = [time_nbgrader(nbgrader_course, assignment, env) for _ in range(args.repeat)]
-    data = f"{args.reviews} reviews per split" if args.reviews else "all the data"
+        times = [time_nbgrader(nbgrader_course, assignment, env) for _ in range(repeat)]
+    data = f"{reviews} reviews per split" if reviews else "all the data"
     nbgrader, one = statistics.median(times) / m, grading[1] / n
     print(
         f"nbgrader autograde ({data}): {spread(times)} = {nbgrader:.1f} s per submission;"

@@ -1,12 +1,11 @@
 """`autograder bench`: nbgrader's run sets each assignment's own data-size variable, never another's; its figures."""
 
-import argparse
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from autograder.commands.bench import nbgrader_env, per_submission, percentile, run, spread
+from autograder.commands.bench import bench, nbgrader_env, per_submission, percentile, spread
 from autograder.course import discover
 
 ASSIGNMENTS = discover()
@@ -49,7 +48,5 @@ def test_per_submission_says_when_no_grading_finished():
     ],
 )
 def test_options_that_do_not_go_together_are_refused(options, refusal):
-    unset = {"submitted": None, "nbgrader_copies": None, "reviews": None, "scheduler": None, "keep": None}
-    args = argparse.Namespace(assignment="rnn_basics", **unset | options)
     with pytest.raises(SystemExit, match=refusal):
-        run(args)
+        bench(assignment="rnn_basics", **options)
