@@ -3,7 +3,7 @@
 Most of a grading's time is the seeded training of its accuracy checks, and most submissions
 build exactly the reference's model: their bugs are elsewhere, and the checks train on data
 that the reference preprocessed. So every training starts by asking the student's process for
-its model's training fingerprint (sandbox/fingerprint.py), the digest of everything the
+its model's training fingerprint (probes/fingerprint.py), the digest of everything the
 training depends on, taken of the very model that the training would then fit
 (sandbox/student.py's `_train`). When it equals the reference's fingerprint, the result is the
 reference's own training, done in a kernel of the grader's (the reference solution, in the

@@ -7,7 +7,7 @@ so a check sees exactly what the kit's own grader would show it.
 
 from pathlib import Path
 
-from autograder.sandbox import probes
+from autograder.probes import probes
 from autograder.sandbox.student import Student
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from autograder.sandbox import wire
+from autograder.probes import wire
 from autograder.sandbox.exchange import Trade
 
 TEXT_LIMIT = 500

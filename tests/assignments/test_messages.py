@@ -15,7 +15,7 @@ from support.cases import bundle_of
 
 from autograder.checklib.messages import EXPECTED, NON_FINITE_HINT, RETURNED, mismatch, shown
 from autograder.course import get
-from autograder.sandbox import probes
+from autograder.probes import probes
 
 UNREADABLE = re.compile(
     r"\b(nan|inf)\b"  # the special floats as Python and NumPy print them

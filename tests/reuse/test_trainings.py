@@ -1,6 +1,6 @@
 """Training reuse (reuse/trainings.py): the reference's result only where the student's own training would repeat it.
 
-- The fingerprint (sandbox/fingerprint.py) tells apart everything a training depends on, and
+- The fingerprint (probes/fingerprint.py) tells apart everything a training depends on, and
   refuses a model whose training other code could change.
 - Graded through real kernels, reuse changes no byte of results.json, and the student's
   kernel is not asked to train when its model is the reference's.
