@@ -52,7 +52,7 @@ GUARDED = ("autograder", "kitdata", "solutions")
 SETUP_CODE = """
 import sys as __kit_sys__
 __kit_sys__.path.insert(0, {kit!r})
-from {package}.probes import answer as __kit_answer__
+from {package}.answer import answer as __kit_answer__
 __kit_sys__.path.remove({kit!r})
 class __KitGuard__:
     def find_spec(self, name, path=None, target=None):

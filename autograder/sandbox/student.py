@@ -32,7 +32,7 @@ class StudentError(Exception):
 
 
 def _well_formed(response: Any) -> bool:
-    """The shape probes.answer() writes; anything else was not written by the probe."""
+    """The shape probes/answer.py writes; anything else was not written by the probe."""
     if type(response) is not dict or type(response.get("ok")) is not bool:
         return False
     if response["ok"]:
@@ -152,7 +152,7 @@ class Student(ABC):
 
     def _train(self, probe: str, args: list, timeout: float) -> Any:
         """A training in two requests, in every grading: the student's process builds the seeded model and answers
-        its fingerprint, then trains that very model (probes.py keeps it), unless `trained` knows the result.
+        its fingerprint, then trains that very model (probes/keras_probes.py keeps it), unless `trained` knows the result.
 
         So the student's builder is always called by the same request, and what training reuse
         (reuse/trainings.py) compares is the model that would be trained: a builder that looks at

@@ -1,99 +1,19 @@
-"""What the grader asks of a student's namespace, run inside the student's process.
+"""The Keras probes, run inside the student's process: a model described, its training fingerprint, its trainings.
 
-Every probe takes the namespace the notebook's cells ran in plus plain-data
-arguments, calls the student's code, and returns plain data (see wire.py). The
-grader's checks compare that data with the reference in their own process, so
-nothing here decides a score.
+Each builds a model with the student's function and answers plain data about it (wire.py):
+what a check compares with the reference's, in the grader's process.
 """
 
-import os
-import re
-import site
-import sys
-import traceback
 import warnings
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from . import wire
+from .calls import ProbeError, call, describe_error, where
 from .fingerprint import fingerprint, random_states, restore_random_states
 
 DESCRIPTION_SEED = 0
-
-
-class ProbeError(Exception):
-    """The student's code could not give an answer; `kind` says why in one word."""
-
-    def __init__(self, kind: str, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.detail = detail
-
-
-def student_function(namespace: dict, name: str) -> Callable:
-    function = namespace.get(name)
-    if function is None:
-        raise ProbeError("missing", f"{name} is not defined: the cell that defines it did not run")
-    if not callable(function):
-        raise ProbeError("missing", f"{name} is a {wire.describe_type(function)}, not a function")
-    return function
-
-
-def _student_call(name: str, function: Callable, *args: Any, **kwargs: Any) -> Any:
-    """Call student code, turning any exception into a ProbeError that names it."""
-    try:
-        return function(*args, **kwargs)
-    except NotImplementedError:
-        raise ProbeError("not_implemented", f"{name} is not implemented yet (it raised NotImplementedError)") from None
-    except BaseException as error:  # SystemExit and KeyboardInterrupt count as the student's failure too
-        raise ProbeError("raised", f"{name} raised {_describe(error)}", _where(error)) from None
-
-
-# Not the student's code: Python, its packages, and these probes.
-LIBRARY_DIRS = tuple(
-    os.path.join(os.path.realpath(path), "")
-    for path in {sys.prefix, sys.base_prefix, sys.exec_prefix, *site.getsitepackages(), os.path.dirname(__file__)}
-)
-FRAME_LINE = re.compile(r'^\s*File ".*", line \d+, in ')  # a traceback's frame, as an error's own text may hold them
-TF_NODE_LINE = re.compile(r"\s*\[\[\{\{node ")  # TensorFlow's name of the failing op
-TF_OP_ID = re.compile(r"\s*\[Op:[^\]]*\]")
-
-
-def _describe(error: BaseException) -> str:
-    """The error's type and message, without what some libraries put in it that the student cannot act on:
-    TensorFlow's `defined at` stack (every frame of the kernel, by the paths of the grader's Python), its
-    `[[{{node ...}}]]` lines and its op's id."""
-    text = "".join(traceback.format_exception_only(type(error), error)).strip()
-    lines = [line.removesuffix(" defined at (most recent call last):") for line in text.splitlines()]
-    kept = [
-        line
-        for line in lines
-        if not FRAME_LINE.match(line) and not TF_NODE_LINE.match(line) and line != "Traceback (most recent call last):"
-    ]
-    return TF_OP_ID.sub("", re.sub(r"\n{3,}", "\n\n", "\n".join(kept)))
-
-
-def _is_students(frame: traceback.FrameSummary) -> bool:
-    name = frame.filename
-    return (
-        not name.startswith("<frozen ")
-        and "__kit_probes__" not in name
-        and not os.path.realpath(name).startswith(LIBRARY_DIRS)
-    )
-
-
-def _where(error: BaseException, frames: int = 3) -> str:
-    """The last lines of student code the error passed through, without file paths (they vary per run)."""
-    stack = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_students(frame)][-frames:]
-    return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack if frame.line)
-
-
-def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:
-    """Call one student function with the given arguments and return its result."""
-    return _student_call(function, student_function(namespace, function), *args, **kwargs)
 
 
 def _build_model(namespace: dict, function: str, args: list) -> Any:
@@ -147,7 +67,7 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
         outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
     except BaseException as error:
         raise ProbeError(
-            "raised", f"the model from {function} failed on integer sequences: {_describe(error)}", _where(error)
+            "raised", f"the model from {function} failed on integer sequences: {describe_error(error)}", where(error)
         ) from None
     return {
         "class": type(model).__name__,
@@ -274,7 +194,7 @@ def _trained(
         model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
     except BaseException as error:
         raise ProbeError(
-            "raised", f"training the model from {function} failed: {_describe(error)}", _where(error)
+            "raised", f"training the model from {function} failed: {describe_error(error)}", where(error)
         ) from None
     return model
 
@@ -284,7 +204,7 @@ def _predictions(model: Any, function: str, x_test: np.ndarray) -> np.ndarray:
         predictions = model.predict(x_test, batch_size=512, verbose=0)
     except BaseException as error:
         raise ProbeError(
-            "raised", f"the trained model from {function} failed to predict: {_describe(error)}", _where(error)
+            "raised", f"the trained model from {function} failed to predict: {describe_error(error)}", where(error)
         ) from None
     return np.asarray(predictions, dtype=np.float64)
 
@@ -326,28 +246,3 @@ def train_and_weights(
             for layer in model.layers
         ],
     }
-
-
-PROBES: dict[str, Callable[..., Any]] = {
-    "call": call,
-    "describe_model": describe_model,
-    "train_and_predict": train_and_predict,
-    "train_and_weights": train_and_weights,
-    "training_fingerprint": training_fingerprint,
-}
-
-
-def answer(namespace: dict, request_dir: str, response_dir: str) -> None:
-    """Serve one request written by the grader: read it, run the probe, write the answer."""
-    request = wire.load(Path(request_dir), models=True)
-    response = Path(response_dir)
-    try:
-        value = PROBES[request["probe"]](namespace, *request["args"])
-        wire.dump({"ok": True, "value": value}, response)
-    except ProbeError as error:
-        wire.dump({"ok": False, "kind": error.kind, "message": str(error), "detail": error.detail}, response)
-    except wire.WireError as error:
-        wire.dump(
-            {"ok": False, "kind": "wrong_type", "message": f"{request['args'][0]} returned {error}", "detail": ""},
-            response,
-        )
