@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import wire
+from .requests import Call
 
 
 class ProbeError(Exception):
@@ -83,6 +84,7 @@ def where(error: BaseException, frames: int = 3) -> str:
     return "\n".join(f"  in {frame.name}, line {frame.lineno}: {frame.line}" for frame in stack if frame.line)
 
 
-def call(namespace: dict, function: str, args: list, kwargs: dict) -> Any:
+def call(namespace: dict, request: Call) -> Any:
     """Call one student function with the given arguments and return its result."""
-    return _student_call(function, student_function(namespace, function), *args, **kwargs)
+    function = student_function(namespace, request.function)
+    return _student_call(request.function, function, *request.args, **request.kwargs)

@@ -12,17 +12,19 @@ import numpy as np
 from . import wire
 from .calls import ProbeError, call, describe_error, where
 from .fingerprint import fingerprint, random_states, restore_random_states
+from .requests import Call, DescribeModel, Request, TrainAndPredict, TrainAndWeights, Training, TrainingFingerprint
 
 DESCRIPTION_SEED = 0
 
 
-def _build_model(namespace: dict, function: str, args: list) -> Any:
+def _build_model(namespace: dict, request: Request) -> Any:
+    """The model the request's function returns when called with the request's arguments."""
     import keras
 
     keras.backend.clear_session()
-    model = call(namespace, function, args, {})
+    model = call(namespace, Call(request.function, request.args, {}))
     if not isinstance(model, keras.Model):
-        raise ProbeError("wrong_type", f"{function} returned a {wire.describe_type(model)}, not a Keras model")
+        raise ProbeError("wrong_type", f"{request.function} returned a {wire.describe_type(model)}, not a Keras model")
     return model
 
 
@@ -51,7 +53,7 @@ def _compile_summary(model: Any) -> dict:
     }
 
 
-def describe_model(namespace: dict, function: str, args: list, inputs: list) -> dict:
+def describe_model(namespace: dict, request: DescribeModel) -> dict:
     """Build the student's model, run it on each input batch, and describe it.
 
     The warnings Keras gives while the model is built are part of the answer: they show
@@ -62,12 +64,16 @@ def describe_model(namespace: dict, function: str, args: list, inputs: list) -> 
     keras.utils.set_random_seed(DESCRIPTION_SEED)  # untrained weights, and so the outputs, are the same every run
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        model = _build_model(namespace, function, args)
+        model = _build_model(namespace, request)
     try:
-        outputs = [np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in inputs]
+        outputs = [
+            np.asarray(model.predict(np.asarray(batch), verbose=0), dtype=np.float64) for batch in request.inputs
+        ]
     except BaseException as error:
         raise ProbeError(
-            "raised", f"the model from {function} failed on integer sequences: {describe_error(error)}", where(error)
+            "raised",
+            f"the model from {request.function} failed on integer sequences: {describe_error(error)}",
+            where(error),
         ) from None
     return {
         "class": type(model).__name__,
@@ -145,102 +151,76 @@ def _output_shape(operation: Any) -> list | None:
     return [None, *(int(d) if d is not None else None for d in shape[1:])] if shape else None
 
 
-def _seeded_model(namespace: dict, function: str, args: list, seed: int) -> Any:
+def _seeded_model(namespace: dict, request: TrainingFingerprint) -> Any:
     """A fresh model from the student's function, built with fixed seeds, as a training starts it."""
     import keras
 
-    keras.utils.set_random_seed(seed)
-    return _build_model(namespace, function, args)
+    keras.utils.set_random_seed(request.seed)
+    return _build_model(namespace, request)
 
 
 _kept: dict[str, tuple[Any, tuple]] = {}
-"""The model of the last fingerprint, by its training's key, with the random states it left: the training that
+"""The model of the last fingerprint, by the repr of its request, with the random states it left: the training that
 follows fits that very model, from those states (student.py's `_train`)."""
 
 
-def _training_key(function: str, args: list, seed: int) -> str:
-    return repr([function, args, seed])
-
-
-def training_fingerprint(namespace: dict, function: str, args: list, seed: int) -> str | None:
+def training_fingerprint(namespace: dict, request: TrainingFingerprint) -> str | None:
     """The digest of everything the seeded training of function(*args) depends on (fingerprint.py), or None.
 
     The model is kept for the training request that follows."""
     _kept.clear()
-    model = _seeded_model(namespace, function, args, seed)
+    model = _seeded_model(namespace, request)
     digest = fingerprint(model)
-    _kept[_training_key(function, args, seed)] = (model, random_states())
+    _kept[repr(request)] = (model, random_states())
     return digest
 
 
-def _trained(
-    namespace: dict,
-    function: str,
-    args: list,
-    x_train: np.ndarray,
-    y_train: np.ndarray,
-    epochs: int,
-    batch_size: int,
-    seed: int,
-) -> Any:
+def _trained(namespace: dict, request: Training) -> Any:
     """The model of the fingerprint just taken, or a fresh one from the student's function, fitted with fixed seeds."""
-    kept = _kept.pop(_training_key(function, args, seed), None)
+    kept = _kept.pop(repr(request.fingerprinting), None)
     if kept is None:
-        model = _seeded_model(namespace, function, args, seed)
+        model = _seeded_model(namespace, request.fingerprinting)
     else:
         model, states = kept
         restore_random_states(states)
     try:
-        model.fit(x_train, y_train, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0)
+        model.fit(
+            request.x_train,
+            request.y_train,
+            epochs=request.epochs,
+            batch_size=request.batch_size,
+            shuffle=True,
+            verbose=0,
+        )
     except BaseException as error:
         raise ProbeError(
-            "raised", f"training the model from {function} failed: {describe_error(error)}", where(error)
+            "raised", f"training the model from {request.function} failed: {describe_error(error)}", where(error)
         ) from None
     return model
 
 
-def _predictions(model: Any, function: str, x_test: np.ndarray) -> np.ndarray:
+def _predictions(model: Any, request: Training) -> np.ndarray:
     try:
-        predictions = model.predict(x_test, batch_size=512, verbose=0)
+        predictions = model.predict(request.x_test, batch_size=512, verbose=0)
     except BaseException as error:
         raise ProbeError(
-            "raised", f"the trained model from {function} failed to predict: {describe_error(error)}", where(error)
+            "raised",
+            f"the trained model from {request.function} failed to predict: {describe_error(error)}",
+            where(error),
         ) from None
     return np.asarray(predictions, dtype=np.float64)
 
 
-def train_and_predict(
-    namespace: dict,
-    function: str,
-    args: list,
-    x_train: np.ndarray,
-    y_train: np.ndarray,
-    x_test: np.ndarray,
-    epochs: int,
-    batch_size: int,
-    seed: int,
-) -> np.ndarray:
+def train_and_predict(namespace: dict, request: TrainAndPredict) -> np.ndarray:
     """Train a fresh model from the student's function with fixed seeds; predict x_test."""
-    return _predictions(
-        _trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed), function, x_test
-    )
+    return _predictions(_trained(namespace, request), request)
 
 
-def train_and_weights(
-    namespace: dict,
-    function: str,
-    args: list,
-    x_train: np.ndarray,
-    y_train: np.ndarray,
-    x_test: np.ndarray,
-    epochs: int,
-    batch_size: int,
-    seed: int,
-) -> dict:
+def train_and_weights(namespace: dict, request: TrainAndWeights) -> dict:
     """train_and_predict's predictions plus each layer's trained weights, for checks on what a layer learned."""
-    model = _trained(namespace, function, args, x_train, y_train, epochs, batch_size, seed)
+    model = _trained(namespace, request)
     return {
-        "predictions": _predictions(model, function, x_test),
+        "predictions": _predictions(model, request),
         "layers": [
             {"class": type(layer).__name__, "weights": [np.asarray(w) for w in layer.get_weights()]}
             for layer in model.layers

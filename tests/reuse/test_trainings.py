@@ -18,6 +18,7 @@ from support.cases import mutated
 from support.kit import TINY, require_data_dir
 
 from autograder.grading import grade_content
+from autograder.probes.requests import Request
 from autograder.reuse import trainings as reuse
 from autograder.reuse.kept_answers import KeptAnswers
 from autograder.sandbox.inprocess import InProcessStudent
@@ -190,9 +191,9 @@ class Requests:
         self.by_kernel: dict[KernelStudent, list[str]] = defaultdict(list)  # keeps each kernel's object, and its id
         real = KernelStudent._request
 
-        def recorded(student: KernelStudent, probe: str, args: list, timeout: float | None) -> object:
-            self.by_kernel[student].append(probe)
-            return real(student, probe, args, timeout)
+        def recorded(student: KernelStudent, request: Request, timeout: float | None) -> object:
+            self.by_kernel[student].append(request.probe)
+            return real(student, request, timeout)
 
         monkeypatch.setattr(KernelStudent, "_request", recorded)
 
