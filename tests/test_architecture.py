@@ -1,4 +1,5 @@
-"""docs/architecture.md's layers hold: every module of the kit imports only from layers below its own.
+"""docs/architecture.md's layers hold: every module of the kit imports only from layers below its own, and the probe
+package, copied into the student's box, imports only what the box has.
 
 The layers are read from the page's table, so the page and the code cannot drift apart. Imports are
 read with `ast`, inside functions too (the commands import their libraries lazily).
@@ -6,12 +7,16 @@ read with `ast`, inside functions too (the commands import their libraries lazil
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 from support import REPO
 
 PAGE = REPO / "docs" / "architecture.md"
 PACKAGE = REPO / "autograder"
+PROBES = PACKAGE / "probes"
+BOX_LIBRARIES = {"numpy", "keras", "tensorflow"}
+"""What the student's box has besides the standard library, for the probe package (its __init__.py)."""
 ROW = re.compile(r"^\| (\w+) \| ((?:`[\w.*]+`(?:, )?)+) \|")
 
 
@@ -65,3 +70,21 @@ def test_every_import_points_down():
         if placed(name, table) != placed(module, table) and table[placed(name, table)] >= table[placed(module, table)]
     ]
     assert upward == [], "imports that do not point to a lower layer of docs/architecture.md:\n" + "\n".join(upward)
+
+
+def test_the_probe_package_imports_only_what_the_students_box_has():
+    """The box gets the package's own .py files (sandbox/kernel.py), not the kit: it is flat, and imports the standard
+    library, NumPy, Keras and TensorFlow, and its own modules by relative imports only."""
+    assert [path for path in PROBES.rglob("*.py") if path.parent != PROBES] == []
+    allowed = set(sys.stdlib_module_names) | BOX_LIBRARIES
+    foreign = []
+    for path in sorted(PROBES.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module]
+            else:
+                continue
+            foreign += [f"{path.name} imports {name}" for name in names if name.partition(".")[0] not in allowed]
+    assert foreign == [], "imports of autograder/probes/ that the student's box does not have:\n" + "\n".join(foreign)

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from autograder.cache import cache_dir
-from autograder.sandbox import fingerprint, probes, wire
-from autograder.sandbox.kernel import DETERMINISM_ENV
+from autograder.probes import wire
+from autograder.sandbox.kernel import DETERMINISM_ENV, probe_files
 
 MISSING = object()
 """What `get` returns for an answer not kept (or not readable, which is the same to its caller)."""
@@ -35,7 +35,7 @@ MISSING = object()
 def environment() -> str:
     """The digest of what a kernel's answer depends on beyond its request, for this process."""
     packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    code = [Path(module.__file__).read_bytes() for module in (fingerprint, probes, wire)]
+    code = [path.read_bytes() for path in probe_files()]
     digest = hashlib.sha256()
     # Not the interpreter's path: a copy of the venv elsewhere runs the same code. Of the kernel's environment, its
     # fixed settings (DETERMINISM_ENV): what else it inherits (PATH, LANG, TZ: kernel_env) changes no training, and

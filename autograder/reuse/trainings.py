@@ -3,7 +3,7 @@
 Most of a grading's time is the seeded training of its accuracy checks, and most submissions
 build exactly the reference's model: their bugs are elsewhere, and the checks train on data
 that the reference preprocessed. So every training starts by asking the student's process for
-its model's training fingerprint (sandbox/fingerprint.py), the digest of everything the
+its model's training fingerprint (probes/fingerprint.py), the digest of everything the
 training depends on, taken of the very model that the training would then fit
 (sandbox/student.py's `_train`). When it equals the reference's fingerprint, the result is the
 reference's own training, done in a kernel of the grader's (the reference solution, in the
@@ -35,6 +35,7 @@ import nbformat
 import numpy as np
 
 from autograder.course import Assignment
+from autograder.probes.requests import Request, T, Training, TrainingFingerprint
 from autograder.reuse.kept_answers import MISSING, kept_answers
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import Policy
@@ -75,33 +76,35 @@ class ReferenceTrainings:
     def __exit__(self, *exc_info: object) -> None:
         self._stack.close()
 
-    def _ask(self, probe: str, args: list, timeout: float) -> Any:
+    def _ask(self, request: Request[T], timeout: float) -> T:
         if self._kernel is None:
             kernel = KernelStudent([nbformat.v4.new_code_cell(self._source)], self._policy, cancelled=self._cancelled)
             self._kernel = self._stack.enter_context(kernel)  # a kernel that cannot start is the grader's error
         if self._kernel.cell_errors:  # never reused then: every training asks the student's own kernel
             raise StudentError("raised", f"the reference solution did not run: {self._kernel.cell_errors}")
-        return self._kernel.request(probe, args, timeout)
+        return self._kernel.request(request, timeout)
 
-    def _answer(self, memo: dict[tuple, Any], key: tuple, probe: str, args: list, timeout: float) -> Any:
+    def _answer(self, memo: dict[tuple, Any], key: tuple, request: Request[T], timeout: float) -> T:
         """The reference kernel's answer: from this process's memo, else as kept on disk, else asked (and kept)."""
         if key not in memo:
             kept = kept_answers()
-            answer = kept.get(probe, key)
+            answer = kept.get(request.probe, key)
             if answer is MISSING:
-                answer = self._ask(probe, args, timeout)
-                kept.put(probe, key, answer)
+                answer = self._ask(request, timeout)
+                kept.put(request.probe, key, answer)
             memo[key] = answer
         return memo[key]
 
-    def fingerprint(self, function: str, args: list, seed: int, timeout: float) -> str | None:
-        key = (self._reference, function, _digest(args), seed)
-        return self._answer(_fingerprints, key, "training_fingerprint", [function, args, seed], timeout)
+    def fingerprint(self, request: TrainingFingerprint, timeout: float) -> str | None:
+        key = (self._reference, request.function, _digest(request.args), request.seed)
+        return self._answer(_fingerprints, key, request, timeout)
 
-    def result(self, probe: str, fingerprint: str, args: list, timeout: float) -> Any:
-        """The reference's answer to a training request whose model has this fingerprint."""
-        key = (self._reference, probe, fingerprint, _digest(*args[2:]))
-        return copy.deepcopy(self._answer(_results, key, probe, args, timeout))  # a check may change what it is given
+    def result(self, request: Training[T], fingerprint: str, timeout: float) -> T:
+        """The reference's answer to a training request whose model has this fingerprint; the fingerprint stands for the
+        function and its arguments, so the key adds only the data and the settings."""
+        data = (request.x_train, request.y_train, request.x_test, request.epochs, request.batch_size, request.seed)
+        key = (self._reference, request.probe, fingerprint, _digest(*data))
+        return copy.deepcopy(self._answer(_results, key, request, timeout))  # a check may change what it is given
 
 
 class ReusingStudent(Student):
@@ -116,19 +119,16 @@ class ReusingStudent(Student):
     def stopped(self) -> bool:
         return self._student.stopped
 
-    def request(self, probe: str, args: list, timeout: float | None = None) -> Any:
-        return self._student.request(probe, args, timeout)
+    def request(self, request: Request[T], timeout: float | None = None) -> T:
+        return self._student.request(request, timeout)
 
-    def trained(self, probe: str, args: list, fingerprint: str | None, timeout: float) -> Any:
-        function, function_args, *_, seed = args
+    def trained(self, request: Training[T], fingerprint: str | None, timeout: float) -> T:
         try:
-            if fingerprint is not None and fingerprint == self._reference.fingerprint(
-                function, function_args, seed, timeout
-            ):
-                return self._reference.result(probe, fingerprint, args, timeout)
+            if fingerprint is not None and fingerprint == self._reference.fingerprint(request.fingerprinting, timeout):
+                return self._reference.result(request, fingerprint, timeout)
         except StudentError:  # the reference's kernel could not answer (a loaded machine): the student trains
             pass
-        return self._student.request(probe, args, timeout)
+        return self._student.request(request, timeout)
 
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
         self._student._serve(request_dir, response_dir, timeout)

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from autograder.sandbox import wire
+from autograder.probes import wire
 
 FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 MAX_EXCHANGE_BYTES = 4 * wire.MAX_ANSWER_BYTES

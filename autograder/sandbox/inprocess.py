@@ -7,7 +7,7 @@ so a check sees exactly what the kit's own grader would show it.
 
 from pathlib import Path
 
-from autograder.sandbox import probes
+from autograder.probes.answer import answer
 from autograder.sandbox.student import Student
 
 
@@ -17,4 +17,4 @@ class InProcessStudent(Student):
         self.namespace = namespace
 
     def _serve(self, request_dir: Path, response_dir: Path, timeout: float | None) -> None:
-        probes.answer(self.namespace, str(request_dir), str(response_dir))
+        answer(self.namespace, str(request_dir), str(response_dir))

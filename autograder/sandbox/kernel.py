@@ -23,7 +23,7 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
-from autograder.sandbox import fingerprint, probes, wire
+import autograder.probes as probe_package
 from autograder.sandbox.cgroups import Cgroups
 from autograder.sandbox.isolation import KERNEL_NAME, Box, Confinement, kernel_command, kernel_env
 from autograder.sandbox.policy import DEFAULT_POLICY, Policy
@@ -45,13 +45,14 @@ DETERMINISM_ENV = {
     "PYTHONWARNINGS": "ignore",
 }
 PROBE_PACKAGE = "__kit_probes__"
+"""The name autograder/probes/ is imported by in the box."""
 # The kit's own packages: a submission may not import them (the reference solutions
 # and the checks are behind them). Outside bubblewrap this guard is a fence, not a wall.
 GUARDED = ("autograder", "kitdata", "solutions")
 SETUP_CODE = """
 import sys as __kit_sys__
 __kit_sys__.path.insert(0, {kit!r})
-from {package}.probes import answer as __kit_answer__
+from {package}.answer import answer as __kit_answer__
 __kit_sys__.path.remove({kit!r})
 class __KitGuard__:
     def find_spec(self, name, path=None, target=None):
@@ -64,6 +65,11 @@ REAP_SECONDS = 10.0  # for the kernel's process to exit once killed
 GRACE_SECONDS = 5.0  # after a call's limit, for the interrupt to take effect before the process is ended
 CELL_ERRORS_SHOWN = 5
 """Cells whose errors a message lists; the others are counted."""
+
+
+def probe_files() -> list[Path]:
+    """Every module of the probe package, by name: all of them go into each box (autograder/probes/__init__.py)."""
+    return sorted(Path(probe_package.__file__).parent.glob("*.py"))
 
 
 class CappedClient(NotebookClient):
@@ -132,9 +138,8 @@ class KernelStudent(Student):
         try:
             package = self._box.kit / PROBE_PACKAGE
             package.mkdir()
-            (package / "__init__.py").touch()
-            for module in (fingerprint, probes, wire):  # the content only: an installed kit's files are root's alone
-                shutil.copyfile(module.__file__, package / Path(module.__file__).name)
+            for source in probe_files():  # the content only: an installed kit's files are root's alone
+                shutil.copyfile(source, package / source.name)
             self._start()
         except BaseException:
             self.__exit__(*sys.exc_info())

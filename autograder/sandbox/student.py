@@ -11,7 +11,19 @@ from typing import Any
 
 import numpy as np
 
-from autograder.sandbox import wire
+from autograder.probes import wire
+from autograder.probes.requests import (
+    Call,
+    DescribeModel,
+    Failed,
+    Request,
+    T,
+    TrainAndPredict,
+    TrainAndWeights,
+    Training,
+    TrainingFingerprint,
+    answer_from_wire,
+)
 from autograder.sandbox.exchange import Trade
 
 TEXT_LIMIT = 500
@@ -31,35 +43,24 @@ class StudentError(Exception):
         self.kind = kind
 
 
-def _well_formed(response: Any) -> bool:
-    """The shape probes.answer() writes; anything else was not written by the probe."""
-    if type(response) is not dict or type(response.get("ok")) is not bool:
-        return False
-    if response["ok"]:
-        return set(response) == {"ok", "value"}
-    return set(response) == {"ok", "kind", "message", "detail"} and all(
-        type(response[key]) is str for key in ("kind", "message", "detail")
-    )
-
-
 class Student(ABC):
-    """One submission's functions, called by probe name with plain-data arguments."""
+    """One submission's functions, asked about by typed requests (probes/requests.py) with plain-data arguments."""
 
     def __init__(self) -> None:
         self._given_up: dict[str, StudentError] = {}
 
-    def request(self, probe: str, args: list, timeout: float | None = None) -> Any:
+    def request(self, request: Request[T], timeout: float | None = None) -> T:
         """Ask the student's process to run a probe; `timeout` None means the grader's limit per call.
 
         A function that hung or ended the student's process under the usual limit is
         not called again: its later checks fail at once with that reason, so one
         broken function cannot use up the time the other functions are graded in.
         """
-        function = args[0]
+        function = request.function
         if function in self._given_up:
             raise self._given_up[function]
         try:
-            return self._request(probe, args, timeout)
+            return self._request(request, timeout)
         except StudentError as error:
             if error.kind not in ("lost", "timeout"):
                 raise
@@ -68,8 +69,8 @@ class Student(ABC):
                 self._given_up[function] = StudentError(error.kind, f"{named} (in an earlier check; not called again)")
             raise named from None
 
-    def _request(self, probe: str, args: list, timeout: float | None) -> Any:
-        with Trade(self.exchange_root(), {"probe": probe, "args": args}, self.share) as trade:
+    def _request(self, request: Request[T], timeout: float | None) -> T:
+        with Trade(self.exchange_root(), request.to_wire(), self.share) as trade:
             self._serve(trade.request, trade.response, timeout)
             try:
                 response = trade.answer()
@@ -77,16 +78,20 @@ class Student(ABC):
                 raise StudentError("lost", "the student's process gave no answer") from None
             except wire.WireError as error:
                 raise StudentError("wrong_type", f"the student's process sent {error}") from None
-        if not _well_formed(response):
-            raise StudentError("wrong_type", "the student's process sent an answer in a form the grader does not know")
-        if not response["ok"]:
-            kind, message = bounded(response["kind"], 40), bounded(response["message"])
+        try:
+            answer = answer_from_wire(response)
+        except ValueError:  # not written by the probe
+            raise StudentError(
+                "wrong_type", "the student's process sent an answer in a form the grader does not know"
+            ) from None
+        if isinstance(answer, Failed):
+            kind, message = bounded(answer.kind, 40), bounded(answer.message)
             if kind in ("missing", "raised"):
                 message = self.explain(message)
-            if response["detail"]:
-                message = f"{message}\n{bounded(response['detail'])}"
+            if answer.detail:
+                message = f"{message}\n{bounded(answer.detail)}"
             raise StudentError(kind, message)
-        return response["value"]
+        return answer.value
 
     @property
     def stopped(self) -> bool:
@@ -110,10 +115,10 @@ class Student(ABC):
         """Have the student's process answer the request; raise StudentError if it cannot."""
 
     def call(self, function: str, *args: Any, timeout: float | None = None, **kwargs: Any) -> Any:
-        return self.request("call", [function, list(args), kwargs], timeout)
+        return self.request(Call(function, list(args), kwargs), timeout)
 
     def describe_model(self, function: str, args: list, inputs: list[np.ndarray]) -> dict:
-        return self.request("describe_model", [function, args, inputs])
+        return self.request(DescribeModel(function, args, inputs))
 
     def train_and_predict(
         self,
@@ -128,9 +133,7 @@ class Student(ABC):
         seed: int,
         timeout: float,
     ) -> np.ndarray:
-        return self._train(
-            "train_and_predict", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
-        )
+        return self._train(TrainAndPredict(function, args, x_train, y_train, x_test, epochs, batch_size, seed), timeout)
 
     def train_and_weights(
         self,
@@ -146,31 +149,28 @@ class Student(ABC):
         timeout: float,
     ) -> dict:
         """train_and_predict's answer as {"predictions": ...}, plus {"layers": [{"class", "weights"}, ...]} after training."""
-        return self._train(
-            "train_and_weights", [function, args, x_train, y_train, x_test, epochs, batch_size, seed], timeout
-        )
+        return self._train(TrainAndWeights(function, args, x_train, y_train, x_test, epochs, batch_size, seed), timeout)
 
-    def _train(self, probe: str, args: list, timeout: float) -> Any:
+    def _train(self, request: Training[T], timeout: float) -> T:
         """A training in two requests, in every grading: the student's process builds the seeded model and answers
-        its fingerprint, then trains that very model (probes.py keeps it), unless `trained` knows the result.
+        its fingerprint, then trains that very model (probes/keras_probes.py keeps it), unless `trained` knows the result.
 
         So the student's builder is always called by the same request, and what training reuse
         (reuse/trainings.py) compares is the model that would be trained: a builder that looks at
         its caller cannot show the fingerprint one model and the training another.
         """
-        function, function_args, *_, seed = args
         try:
-            claimed = self.training_fingerprint(function, function_args, seed=seed, timeout=timeout)
+            claimed = self.request(request.fingerprinting, timeout)
         except StudentError as error:
             if error.kind in ("lost", "timeout"):  # building the model alone went over the training's limit
                 raise
             claimed = None  # the training request gives the same failure, in its own words
-        return self.trained(probe, args, claimed, timeout)
+        return self.trained(request, claimed, timeout)
 
-    def trained(self, probe: str, args: list, fingerprint: str | None, timeout: float) -> Any:
+    def trained(self, request: Training[T], fingerprint: str | None, timeout: float) -> T:
         """The answer to a training request whose freshly built model has `fingerprint` (None: none to trust)."""
-        return self.request(probe, args, timeout)
+        return self.request(request, timeout)
 
     def training_fingerprint(self, function: str, args: list, *, seed: int, timeout: float) -> str | None:
         """The digest of what a seeded training of function(*args) depends on; None where other code could change it."""
-        return self.request("training_fingerprint", [function, args, seed], timeout)
+        return self.request(TrainingFingerprint(function, args, seed), timeout)

@@ -15,7 +15,8 @@ import pytest
 from autograder.authoring.mutants import mutants_of
 from autograder.checklib.messages import EXPECTED, NON_FINITE_HINT, RETURNED, mismatch, shown
 from autograder.course import get
-from autograder.sandbox import probes
+from autograder.probes import calls, keras_probes
+from autograder.probes.requests import Call, DescribeModel
 
 UNREADABLE = re.compile(
     r"\b(nan|inf)\b"  # the special floats as Python and NumPy print them
@@ -132,8 +133,8 @@ def notebook_namespace() -> dict:
 
 def test_an_error_in_a_students_model_shows_tensorflows_message_not_the_kernels_stack():
     """TensorFlow puts every frame of the kernel into its message, by the paths of the grader's Python."""
-    with pytest.raises(probes.ProbeError) as caught:
-        probes.describe_model(notebook_namespace(), "create_model", [6], [np.array([[47, 1]])])
+    with pytest.raises(calls.ProbeError) as caught:
+        keras_probes.describe_model(notebook_namespace(), DescribeModel("create_model", [6], [np.array([[47, 1]])]))
     message = str(caught.value)
     assert "indices[0,0] = 47 is not in [0, 6)" in message and "Detected at node" in message
     assert 'File "' not in message and sys.prefix not in message and "most recent call last" not in message
@@ -141,7 +142,7 @@ def test_an_error_in_a_students_model_shows_tensorflows_message_not_the_kernels_
 
 
 def test_an_error_in_a_students_function_shows_their_line():
-    with pytest.raises(probes.ProbeError) as caught:
-        probes.call(notebook_namespace(), "lookup", [{}, "plot"], {})
+    with pytest.raises(calls.ProbeError) as caught:
+        calls.call(notebook_namespace(), Call("lookup", [{}, "plot"], {}))
     assert str(caught.value) == "lookup raised KeyError: 'plot'"
     assert caught.value.detail == "  in lookup, line 11: return lexicon[word]"

@@ -1,6 +1,6 @@
 """Training reuse (reuse/trainings.py): the reference's result only where the student's own training would repeat it.
 
-- The fingerprint (sandbox/fingerprint.py) tells apart everything a training depends on, and
+- The fingerprint (probes/fingerprint.py) tells apart everything a training depends on, and
   refuses a model whose training other code could change.
 - Graded through real kernels, reuse changes no byte of results.json, and the student's
   kernel is not asked to train when its model is the reference's.
@@ -18,6 +18,7 @@ from support.kit import TINY, require_data_dir
 
 from autograder.authoring.mutants import mutated
 from autograder.grading import grade_content
+from autograder.probes.requests import Request
 from autograder.reuse import trainings as reuse
 from autograder.reuse.kept_answers import KeptAnswers
 from autograder.sandbox.inprocess import InProcessStudent
@@ -190,9 +191,9 @@ class Requests:
         self.by_kernel: dict[KernelStudent, list[str]] = defaultdict(list)  # keeps each kernel's object, and its id
         real = KernelStudent._request
 
-        def recorded(student: KernelStudent, probe: str, args: list, timeout: float | None) -> object:
-            self.by_kernel[student].append(probe)
-            return real(student, probe, args, timeout)
+        def recorded(student: KernelStudent, request: Request, timeout: float | None) -> object:
+            self.by_kernel[student].append(request.probe)
+            return real(student, request, timeout)
 
         monkeypatch.setattr(KernelStudent, "_request", recorded)
 

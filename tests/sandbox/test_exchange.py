@@ -10,8 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from autograder.probes import wire
 from autograder.sandbox import exchange as exchange_module
-from autograder.sandbox import wire
 from autograder.sandbox.exchange import Trade, overfull
 from autograder.sandbox.kernel import KernelStudent
 from autograder.sandbox.policy import Policy

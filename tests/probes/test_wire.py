@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.sandbox import wire
+from autograder.probes import wire
 
 
 def roundtrip(value, tmp_path):
