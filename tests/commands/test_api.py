@@ -1,0 +1,65 @@
+"""Each command is a Python function, and its command line a thin layer over it: every option parsed reaches the
+function as the keyword argument of its name, and the function has no argument the command line does not give.
+
+Nothing is graded: the command's function is replaced by one that records its arguments.
+"""
+
+import argparse
+import importlib
+import inspect
+import shlex
+from pathlib import Path
+
+import pytest
+
+from autograder.sandbox.policy import Policy
+
+CASES = [
+    # the command's module, its function, a command line, the keyword arguments the function must get from it
+    (
+        "grade",
+        "grade",
+        "grade class.zip --assignment rnn_basics --out out --workers 3 --sandbox none --call-time-limit 15",
+        {
+            "path": Path("class.zip"),
+            "assignment": "rnn_basics",
+            "results": None,
+            "out": Path("out"),
+            "workers": 3,
+            "scheduler": None,
+            "force": False,
+            "gradebook": None,
+            "hidden_visibility": "visible",
+            "policy": Policy(isolation="none", call_seconds=15.0),
+        },
+    ),
+    (
+        "bench",
+        "bench",
+        "bench --assignment rnn_basics --submitted class --repeat 2 --keep kept",
+        {
+            "assignment": "rnn_basics",
+            "submissions": 4,
+            "reviews": None,
+            "nbgrader_copies": None,
+            "repeat": 2,
+            "submitted": Path("class"),
+            "scheduler": None,
+            "keep": Path("kept"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("module, function, argv, expected", CASES, ids=[case[2] for case in CASES])
+def test_the_command_line_is_a_thin_layer_over_the_commands_function(monkeypatch, module, function, argv, expected):
+    command = importlib.import_module(f"autograder.commands.{module}")
+    parameters = set(inspect.signature(getattr(command, function)).parameters)
+    called = {}
+    monkeypatch.setattr(command, function, lambda **options: called.update(options) or 7)
+    parser = argparse.ArgumentParser()
+    command.add_parser(parser.add_subparsers(dest="command"), "summary")  # the console script's dest
+    args = parser.parse_args(shlex.split(argv))
+    assert args.run(args) == 7  # the function's return value is the exit code
+    assert called == expected
+    assert set(called) == parameters
