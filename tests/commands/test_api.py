@@ -48,6 +48,12 @@ CASES = [
             "keep": Path("kept"),
         },
     ),
+    (
+        "gradescope",
+        "gradescope",
+        "gradescope rnn_basics -o rnn_basics-autograder.zip",
+        {"assignment": "rnn_basics", "output": Path("rnn_basics-autograder.zip"), "data_dir": None},
+    ),
 ]
 
 
