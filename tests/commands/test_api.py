@@ -54,6 +54,12 @@ CASES = [
         "gradescope rnn_basics -o rnn_basics-autograder.zip",
         {"assignment": "rnn_basics", "output": Path("rnn_basics-autograder.zip"), "data_dir": None},
     ),
+    (
+        "similarity",
+        "similarity",
+        "similarity class.zip --assignment rnn_basics --out similar",
+        {"path": Path("class.zip"), "assignment": "rnn_basics", "out": Path("similar")},
+    ),
 ]
 
 
