@@ -60,6 +60,35 @@ CASES = [
         "similarity class.zip --assignment rnn_basics --out similar",
         {"path": Path("class.zip"), "assignment": "rnn_basics", "out": Path("similar")},
     ),
+    (
+        "export",
+        "export",
+        "export canvas --lms-csv gradebook.csv --column 'Homework 1 (12345)' --grades graded/grades.csv -o import.csv"
+        " --rescale",
+        {
+            "lms": "canvas",
+            "lms_csv": Path("gradebook.csv"),
+            "column": "Homework 1 (12345)",
+            "grades": Path("graded/grades.csv"),
+            "output": Path("import.csv"),
+            "rescale": True,
+            "assignment": None,
+        },
+    ),
+    (
+        "export",
+        "export",
+        "export moodle --lms-csv worksheet.csv --grades graded/grades.csv -o import.csv --assignment rnn_basics",
+        {
+            "lms": "moodle",
+            "lms_csv": Path("worksheet.csv"),
+            "column": None,
+            "grades": Path("graded/grades.csv"),
+            "output": Path("import.csv"),
+            "rescale": False,
+            "assignment": "rnn_basics",
+        },
+    ),
 ]
 
 
