@@ -89,6 +89,12 @@ CASES = [
             "assignment": "rnn_basics",
         },
     ),
+    (
+        "check_assignments",
+        "check_assignments",
+        "check-assignments --assignment rnn_basics --assignment sentiment_rnn",
+        {"assignment": ["rnn_basics", "sentiment_rnn"]},
+    ),
 ]
 
 
