@@ -95,6 +95,7 @@ CASES = [
         "check-assignments --assignment rnn_basics --assignment sentiment_rnn",
         {"assignment": ["rnn_basics", "sentiment_rnn"]},
     ),
+    ("check_mutants", "report_mutants", "check-mutants rnn_basics", {"name": "rnn_basics"}),
 ]
 
 
@@ -110,3 +111,27 @@ def test_the_command_line_is_a_thin_layer_over_the_commands_function(monkeypatch
     assert args.run(args) == 7  # the function's return value is the exit code
     assert called == expected
     assert set(called) == parameters
+
+
+def test_check_mutants_printed_is_the_commands_output(monkeypatch, capsys):
+    """report_mutants() prints check_mutants()'s verdicts; check_mutants() returns them (nothing graded here)."""
+    from autograder.authoring.mutants import Verdict
+    from autograder.commands import check_mutants
+
+    verdicts = [
+        Verdict("mutant", "no_sigmoid", "create_rnn_model", "mutants-1", True, "lost 2 points"),
+        Verdict("variant", "loop", "make_lexicon", "variants-1", False, "lost 1 point"),
+    ]
+
+    def graded(name, progress):
+        progress("grading mutants-1 (no_sigmoid) ...")
+        return verdicts
+
+    monkeypatch.setattr(check_mutants, "check_mutants", graded)
+    assert check_mutants.report_mutants("rnn_basics") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "grading mutants-1 (no_sigmoid) ...",
+        "caught   no_sigmoid (create_rnn_model, in mutants-1): lost 2 points",
+        "REFUSED  loop (make_lexicon, in variants-1): lost 1 point",
+        "rnn_basics: 1 of 1 mutants caught, 0 of 1 other correct answers at full marks",
+    ]
