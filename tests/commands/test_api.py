@@ -96,6 +96,12 @@ CASES = [
         {"assignment": ["rnn_basics", "sentiment_rnn"]},
     ),
     ("check_mutants", "report_mutants", "check-mutants rnn_basics", {"name": "rnn_basics"}),
+    (
+        "new",
+        "new",
+        "new word_counts --functions 'tokenize, count_words'",
+        {"name": "word_counts", "functions": ["tokenize", "count_words"]},
+    ),
 ]
 
 
