@@ -102,6 +102,12 @@ CASES = [
         "new word_counts --functions 'tokenize, count_words'",
         {"name": "word_counts", "functions": ["tokenize", "count_words"]},
     ),
+    (
+        "sync",
+        "sync",
+        "sync rnn_basics sentiment_rnn --check",
+        {"assignment": ["rnn_basics", "sentiment_rnn"], "check": True},
+    ),
 ]
 
 
