@@ -108,6 +108,12 @@ CASES = [
         "sync rnn_basics sentiment_rnn --check",
         {"assignment": ["rnn_basics", "sentiment_rnn"], "check": True},
     ),
+    (
+        "pack",
+        "pack",
+        "pack rnn_basics -o handout --data-dir data",
+        {"assignment": "rnn_basics", "out": Path("handout"), "data_dir": Path("data")},
+    ),
 ]
 
 
