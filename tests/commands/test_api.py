@@ -114,6 +114,8 @@ CASES = [
         "pack rnn_basics -o handout --data-dir data",
         {"assignment": "rnn_basics", "out": Path("handout"), "data_dir": Path("data")},
     ),
+    ("data", "data", "data verify --data-dir shared/datasets", {"action": "verify", "data_dir": "shared/datasets"}),
+    ("data", "data", "data fetch", {"action": "fetch", "data_dir": None}),
 ]
 
 
