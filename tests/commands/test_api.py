@@ -116,6 +116,7 @@ CASES = [
     ),
     ("data", "data", "data verify --data-dir shared/datasets", {"action": "verify", "data_dir": "shared/datasets"}),
     ("data", "data", "data fetch", {"action": "fetch", "data_dir": None}),
+    ("doctor", "doctor", "doctor", {}),
 ]
 
 
