@@ -117,6 +117,12 @@ CASES = [
     ("data", "data", "data verify --data-dir shared/datasets", {"action": "verify", "data_dir": "shared/datasets"}),
     ("data", "data", "data fetch", {"action": "fetch", "data_dir": None}),
     ("doctor", "doctor", "doctor", {}),
+    (
+        "benchmark_reference",
+        "benchmark_reference",
+        "benchmark-reference --assignment sentiment_rnn --reviews 500 --notebook mine.ipynb",
+        {"assignment": "sentiment_rnn", "data_dir": None, "reviews": 500, "notebook": Path("mine.ipynb")},
+    ),
 ]
 
 
