@@ -5,6 +5,7 @@ Nothing is graded: the command's function is replaced by one that records its ar
 """
 
 import argparse
+import ast
 import importlib
 import inspect
 import shlex
@@ -12,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
+import autograder.commands
+from autograder.cli import COMMANDS
 from autograder.sandbox.policy import Policy
+
+MODULES = {name.replace("-", "_") for name in COMMANDS}
 
 CASES = [
     # the command's module, its function, a command line, the keyword arguments the function must get from it
@@ -138,6 +143,30 @@ def test_the_command_line_is_a_thin_layer_over_the_commands_function(monkeypatch
     assert args.run(args) == 7  # the function's return value is the exit code
     assert called == expected
     assert set(called) == parameters
+
+
+def test_every_command_has_its_case():
+    assert {case[0] for case in CASES} == MODULES
+
+
+def commands_imported(path: Path) -> set[str]:
+    """The command modules a file imports (`from autograder.commands import grade` too), wherever it imports them."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    prefix = "autograder.commands."
+    return {name.removeprefix(prefix) for name in names if name.startswith(prefix)} & MODULES
+
+
+def test_no_command_imports_another():
+    """What two commands share lives below them (docs/architecture.md), so naming one loads no other."""
+    folder = Path(autograder.commands.__file__).parent
+    assert {module: commands_imported(folder / f"{module}.py") - {module} for module in MODULES} == {
+        module: set() for module in MODULES
+    }
 
 
 def test_check_mutants_printed_is_the_commands_output(monkeypatch, capsys):
