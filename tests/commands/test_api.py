@@ -145,6 +145,37 @@ def test_the_command_line_is_a_thin_layer_over_the_commands_function(monkeypatch
     assert set(called) == parameters
 
 
+def options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    """The options of a parser and of its sub-commands', by their dest."""
+    found = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= options(sub)
+        elif action.option_strings and action.dest != "help":
+            found[action.dest] = action
+    return found
+
+
+COMPUTED = {("grade", "workers")}
+"""Defaults the parser computes and the function leaves at None, for the same value (the cores available)."""
+
+
+@pytest.mark.parametrize("module, function", sorted({case[:2] for case in CASES}))
+def test_the_functions_defaults_are_the_parsers(module, function):
+    command = importlib.import_module(f"autograder.commands.{module}")
+    parser = argparse.ArgumentParser()
+    command.add_parser(parser.add_subparsers(dest="command"), "summary")
+    parsed = options(parser)
+    signature = inspect.signature(getattr(command, function)).parameters
+    defaults = {
+        name: parameter.default
+        for name, parameter in signature.items()
+        if name in parsed and parameter.default is not parameter.empty and (module, name) not in COMPUTED
+    }
+    assert defaults == {name: parsed[name].default for name in defaults}
+
+
 def test_every_command_has_its_case():
     assert {case[0] for case in CASES} == MODULES
 
