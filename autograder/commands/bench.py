@@ -47,6 +47,7 @@ from autograder.batch import available_cores
 from autograder.batch.classrun import write_student
 from autograder.batch.discover import DiscoveryError, find_submissions
 from autograder.batch.execute import dask_client, grade_class, prepare_workers
+from autograder.commands import keywords
 from autograder.course import Assignment, get, names
 from autograder.nbgrader_cli import run_nbgrader
 from autograder.nbgrader_preprocessor import NBGRADERS_OWN_EXECUTION
@@ -214,7 +215,7 @@ def spread(times: list[float]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """The command line's call of bench()."""
-    return bench(**{name: value for name, value in vars(args).items() if name not in ("command", "run")})
+    return bench(**keywords(args))
 
 
 def bench(

@@ -21,6 +21,7 @@ from kitdata.paths import MissingDatasetError, dataset_files, resolve_data_dir
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from autograder.commands import keywords
 from autograder.course import Benchmark, discover, get, names
 from autograder.notebook.cells import cell_by_grade_id, nbgrader_meta
 from autograder.quiet_tensorflow import notebook_env
@@ -69,19 +70,31 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    assignment = get(args.assignment)
-    bench, subset = assignment.declaration.benchmark, assignment.declaration.subset
+    """The command line's call of benchmark_reference()."""
+    return benchmark_reference(**keywords(args))
+
+
+def benchmark_reference(
+    *, assignment: str, data_dir: str | Path | None = None, reviews: int | None = None, notebook: Path | None = None
+) -> int:
+    """Run `notebook` (default: the assignment's source notebook) end to end on `reviews` per split (default: all)
+    of the data in `data_dir`, and print its models' accuracies against their targets and where the time goes.
+
+    The options are the command line's (`autograder benchmark-reference --help`); the exit code is the command's.
+    """
+    chosen = get(assignment)
+    bench, subset = chosen.declaration.benchmark, chosen.declaration.subset
     if bench is None:
         those = [name for name, other in discover().items() if other.declaration.benchmark]
         print(
-            f"error: {assignment.name} declares no benchmark (Declaration(benchmark=...)); those that do:"
+            f"error: {chosen.name} declares no benchmark (Declaration(benchmark=...)); those that do:"
             f" {', '.join(those) or 'none'}",
             file=sys.stderr,
         )
         return 2
-    notebook_path = args.notebook or assignment.source_notebook
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.reviews is not None and not (subset and 0 < args.reviews <= subset.full):
+    notebook_path = Path(notebook or chosen.source_notebook)
+    data_dir = resolve_data_dir(data_dir)
+    if reviews is not None and not (subset and 0 < reviews <= subset.full):
         limit = f"between 1 and {subset.full}" if subset else "not used: this notebook always uses all its data"
         print(f"error: --reviews is {limit}", file=sys.stderr)
         return 2
@@ -89,19 +102,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: no notebook at {notebook_path}", file=sys.stderr)
         return 2
     try:
-        for dataset in assignment.declaration.datasets:
+        for dataset in chosen.declaration.datasets:
             dataset_files(dataset, data_dir)
     except MissingDatasetError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 
-    notebook = nbformat.read(notebook_path, as_version=4)
+    executed = nbformat.read(notebook_path, as_version=4)
     env = {**notebook_env(os.environ), "KIT_DATA_DIR": str(data_dir)}
     if subset:
-        env[subset.env] = str(args.reviews or subset.full)
+        env[subset.env] = str(reviews or subset.full)
     print(f"Running {notebook_path} with the data in {data_dir} ...", flush=True)
     try:
-        total_s, probe = _execute(notebook, env, notebook_path.parent, probe_code(bench))
+        total_s, probe = _execute(executed, env, notebook_path.parent, probe_code(bench))
     except CellExecutionError as error:
         print(f"error: the notebook failed:\n{error}", file=sys.stderr)
         return 1
@@ -109,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"machine:        {_nproc()} CPUs (nproc), {_cpu_model()}")
     print("versions:       " + ", ".join(f"{name} {version}" for name, version in probe["versions"].items()))
     for timed, alone_s in zip(bench.timed, probe["timed"], strict=True):
-        print(f"{timed.label + ':':<15} {_seconds(cell_by_grade_id(notebook, timed.cell)):.1f} s (cell {timed.cell})")
+        print(f"{timed.label + ':':<15} {_seconds(cell_by_grade_id(executed, timed.cell)):.1f} s (cell {timed.cell})")
         print(f"  {timed.alone + ':':<13} {alone_s:.1f} s ({timed.how})")
     print(f"whole notebook: {total_s:.1f} s (all cells, hidden tests included, kernel start excluded)")
     ok = True
@@ -118,11 +131,11 @@ def run(args: argparse.Namespace) -> int:
         reached = accuracy >= model.target
         ok &= reached
         print(
-            f"{model.label}: trained in {_seconds(cell_by_grade_id(notebook, model.train_cell)):.1f} s (cell {model.train_cell}),"
+            f"{model.label}: trained in {_seconds(cell_by_grade_id(executed, model.train_cell)):.1f} s (cell {model.train_cell}),"
             f" {model.metric} {accuracy:.4f}, target {model.target:.3f} ({model.why}): {'reached' if reached else 'MISSED'}"
         )
-    if args.reviews is not None and args.reviews < subset.full:
-        print(f"FAIL: a subset of {args.reviews} per split; the targets hold for all {subset.full}")
+    if reviews is not None and reviews < subset.full:
+        print(f"FAIL: a subset of {reviews} per split; the targets hold for all {subset.full}")
         return 1
     print("PASS: every model reaches its target" if ok else "FAIL: a model misses its target")
     return 0 if ok else 1

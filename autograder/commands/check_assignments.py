@@ -9,6 +9,7 @@ breaking the grader.
 import argparse
 
 from autograder.authoring.sync import sync
+from autograder.commands import keywords
 from autograder.course import AssignmentError, discover, names
 from autograder.grading import grade_notebook
 from autograder.preflight import NotReady, prepare
@@ -24,29 +25,38 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command line's call of check_assignments()."""
+    return check_assignments(**keywords(args))
+
+
+def check_assignments(*, assignment: list[str] | None = None) -> int:
+    """Sync each assignment named (default: all), then grade its reference (full marks?) and blank stub (zero?).
+
+    The options are the command line's (`autograder check-assignments --help`); the exit code is the command's.
+    """
     ok = True
     assignments = discover()
     graded_here = []
-    for name in args.assignment or sorted(assignments):
-        assignment = assignments[name]
+    for name in assignment or sorted(assignments):
+        checked = assignments[name]
         try:
-            written = sync(assignment)
+            written = sync(checked)
         except AssignmentError as error:
             print(f"\n{name}: not graded, its files do not fit together: {error}")
             ok = False
             continue
         for path in written:
-            print(f"{name}: wrote {path.relative_to(assignment.root)} (it was out of date)")
-        print(f"released {assignment.release_notebook.relative_to(assignment.root)}")
+            print(f"{name}: wrote {path.relative_to(checked.root)} (it was out of date)")
+        print(f"released {checked.release_notebook.relative_to(checked.root)}")
         try:
-            prepare(assignment, DEFAULT_POLICY)
+            prepare(checked, DEFAULT_POLICY)
         except NotReady as error:
             raise SystemExit(f"error: {error}") from None
         for label, notebook, wanted in (
-            ("reference", assignment.source_notebook, "full"),
-            ("blank stub", assignment.release_notebook, "zero"),
+            ("reference", checked.source_notebook, "full"),
+            ("blank stub", checked.release_notebook, "zero"),
         ):
-            graded = grade_notebook(notebook, assignment)
+            graded = grade_notebook(notebook, checked)
             graded_here.append(graded.instructor_results())
             good = graded.status != GRADER_ERROR and graded.score == (graded.max_score if wanted == "full" else 0)
             ok &= good

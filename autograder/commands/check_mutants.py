@@ -13,6 +13,7 @@ from collections.abc import Callable
 import nbformat
 
 from autograder.authoring.mutants import StaleChange, Verdict, judge, mutants_of, mutated
+from autograder.commands import keywords
 from autograder.course import get, names
 from autograder.grading import grade_content
 from autograder.preflight import NotReady, prepare
@@ -34,8 +35,18 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command line's call of report_mutants()."""
+    return report_mutants(**keywords(args))
+
+
+def report_mutants(name: str) -> int:
+    """check_mutants(name), printed: each bundle as it is graded, then each verdict and the totals.
+
+    The command's output and exit code (0: the checks hold; 1: not; 2: a change is stale, or this machine cannot
+    grade); check_mutants() is the same check for Python, its verdicts returned.
+    """
     try:
-        verdicts = check_mutants(args.name, progress=lambda line: print(line, flush=True))
+        verdicts = check_mutants(name, progress=lambda line: print(line, flush=True))
     except (StaleChange, NotReady) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -45,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     mutants = [v for v in verdicts if v.kind == "mutant"]
     variants = [v for v in verdicts if v.kind == "variant"]
     print(
-        f"{args.name}: {sum(v.holds for v in mutants)} of {len(mutants)} mutants caught,"
+        f"{name}: {sum(v.holds for v in mutants)} of {len(mutants)} mutants caught,"
         f" {sum(v.holds for v in variants)} of {len(variants)} other correct answers at full marks"
     )
     return 0 if all(v.holds for v in verdicts) else 1

@@ -4,11 +4,14 @@ import argparse
 import sys
 import tarfile
 import zipfile
+from pathlib import Path
 
 from kitdata.fetch import fetch
 from kitdata.manifest import default_manifest
 from kitdata.paths import how_to_fix, resolve_data_dir
 from kitdata.verify import ChecksumError, Status, check_dataset
+
+from autograder.commands import keywords
 
 # What can go wrong while fetching that is the network's, the disk's or the archive's
 # fault (the converters raise ValueError for an unexpected archive layout): reported as
@@ -16,8 +19,8 @@ from kitdata.verify import ChecksumError, Status, check_dataset
 FETCH_ERRORS = (ChecksumError, OSError, ValueError, tarfile.TarError, zipfile.BadZipFile)
 
 
-def _fetch(args: argparse.Namespace) -> int:
-    data_dir = resolve_data_dir(args.data_dir)
+def _fetch(data_dir: str | Path | None) -> int:
+    data_dir = resolve_data_dir(data_dir)
     print(f"Data folder: {data_dir}")
     try:
         results = fetch(data_dir)
@@ -32,8 +35,8 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verify(args: argparse.Namespace) -> int:
-    data_dir = resolve_data_dir(args.data_dir)
+def _verify(data_dir: str | Path | None) -> int:
+    data_dir = resolve_data_dir(data_dir)
     print(f"Data folder: {data_dir}")
     checks = [check for dataset in default_manifest().values() for check in check_dataset(data_dir, dataset)]
     for check in checks:
@@ -48,11 +51,30 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+ACTIONS = {"fetch": _fetch, "verify": _verify}
+
+
+def data(action: str, *, data_dir: str | Path | None = None) -> int:
+    """`action` "fetch": download, verify and convert the datasets missing from `data_dir`; "verify": check them.
+
+    `data_dir` is the data folder (default: $KIT_DATA_DIR, else the per-user one). The options are the command
+    line's (`autograder data fetch --help`); the exit code is the command's.
+    """
+    if action not in ACTIONS:
+        raise SystemExit(f"error: the data actions are {' and '.join(ACTIONS)}, not {action}")
+    return ACTIONS[action](data_dir)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The command line's call of data()."""
+    return data(**keywords(args))
+
+
 def _add_actions(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True)
-    for name, run, help_text in (
-        ("fetch", _fetch, "download, verify and convert every dataset (needs network); skips datasets already there"),
-        ("verify", _verify, "check the SHA-256 of every dataset file; exit code 1 if one is missing or differs"),
+    for name, help_text in (
+        ("fetch", "download, verify and convert every dataset (needs network); skips datasets already there"),
+        ("verify", "check the SHA-256 of every dataset file; exit code 1 if one is missing or differs"),
     ):
         action = actions.add_parser(name, help=help_text, description=help_text)
         action.add_argument(

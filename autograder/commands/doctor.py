@@ -22,6 +22,7 @@ from kitdata.manifest import default_manifest
 from kitdata.paths import MissingDatasetError, dataset_files, resolve_data_dir
 
 import autograder
+from autograder.commands import keywords
 from autograder.course import discover
 from autograder.sandbox.isolation import IsolationError, bubblewrap_problem
 from autograder.sandbox.kernel import KernelStudent
@@ -167,6 +168,15 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command line's call of doctor()."""
+    return doctor(**keywords(args))
+
+
+def doctor() -> int:
+    """Check each need of the kit on this machine; print what is there and what is missing, with its fix.
+
+    The output and the exit code are the command's (1: something is missing).
+    """
     findings = [check() for check in CHECKS]
     print(report(findings))
     return 0 if all(f.ok for f in findings) else 1

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from autograder.commands import keywords
 from autograder.course import get, names
 from autograder.lms import LmsError
 from autograder.lms.canvas import canvas_sheet
@@ -43,6 +44,7 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
     moodle.add_argument(
         "--lms-csv", type=Path, required=True, help="the assignment's grading worksheet downloaded from Moodle"
     )
+    moodle.set_defaults(column=None)  # a worksheet has one grade column, Grade
     for sub in (canvas, moodle):
         sub.add_argument(
             "--grades", type=Path, required=True, help="the class run's grades.csv (its lms_ids.csv is read beside it)"
@@ -55,28 +57,53 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
         sub.set_defaults(run=run)
 
 
-def _filled(args: argparse.Namespace) -> Filled:
-    functions, grades = read_grades_csv(args.grades)
-    if args.assignment and functions != list(expected := get(args.assignment).functions):
+def _filled(
+    lms: str, lms_csv: Path, grades_csv: Path, column: str | None, rescale: bool, assignment: str | None
+) -> Filled:
+    functions, grades = read_grades_csv(grades_csv)
+    if assignment and functions != list(expected := get(assignment).functions):
         raise LmsError(
-            f"{args.grades} grades {', '.join(functions) or 'no functions'}, not {args.assignment}'s "
-            f"{', '.join(expected)}"
+            f"{grades_csv} grades {', '.join(functions) or 'no functions'}, not {assignment}'s {', '.join(expected)}"
         )
-    ids = read_lms_ids(args.grades.parent / LMS_IDS_FILE)
-    table = read_lms_csv(args.lms_csv)
-    sheet = canvas_sheet(table, args.column) if args.lms == CANVAS else moodle_sheet(table)
-    return fill_grades(sheet, grades, ids, args.rescale)
+    ids = read_lms_ids(grades_csv.parent / LMS_IDS_FILE)
+    table = read_lms_csv(lms_csv)
+    sheet = canvas_sheet(table, column) if lms == CANVAS else moodle_sheet(table)
+    return fill_grades(sheet, grades, ids, rescale)
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command line's call of export()."""
+    return export(**keywords(args))
+
+
+def export(
+    lms: str,
+    *,
+    lms_csv: Path,
+    grades: Path,
+    output: Path,
+    column: str | None = None,
+    rescale: bool = False,
+    assignment: str | None = None,
+) -> int:
+    """Fill the gradebook CSV `lms_csv` exported from `lms` (canvas: its `column`; moodle: the Grade column) with the
+    totals of `grades` (a class run's grades.csv), into `output`.
+
+    The options are the command line's (`autograder export canvas --help`); the exit code is the command's.
+    """
+    if lms not in IMPORT_HOW:
+        raise SystemExit(f"error: the kit exports to {' or '.join(IMPORT_HOW)}, not {lms}")
+    if lms == CANVAS and column is None:
+        raise SystemExit("error: Canvas's gradebook has a column per assignment: give the column to fill")
+    output = Path(output)
     try:
-        filled = _filled(args)
+        filled = _filled(lms, Path(lms_csv), Path(grades), column, rescale, assignment)
     except (LmsError, GradesCsvError) as error:
         raise SystemExit(f"error: {error}") from None
     except OSError as error:
         raise SystemExit(f"error: cannot read {error.filename}: {error.strerror}") from None
-    write_lms_csv(filled.table, args.output)
-    print(f"wrote {args.output}: {len(filled.placed)} grades; {IMPORT_HOW[args.lms]}")
+    write_lms_csv(filled.table, output)
+    print(f"wrote {output}: {len(filled.placed)} grades; {IMPORT_HOW[lms]}")
     for name, before, after in filled.replaced:
         print(f"  {name}: {before} replaced by {after}")
     if filled.without_grade:
@@ -85,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
     if filled.unmatched:
         lines = [f"  {student}: {why}" for student, why in filled.unmatched.items()]
         print(
-            f"not in {args.output}, {len(lines)} graded students whose grades are to be entered in "
-            f"{LMS_NAMES[args.lms]} by hand:",
+            f"not in {output}, {len(lines)} graded students whose grades are to be entered in "
+            f"{LMS_NAMES[lms]} by hand:",
             *lines,
             sep="\n",
             file=sys.stderr,

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from autograder.batch import available_cores
 from autograder.batch.discover import DiscoveryError
+from autograder.commands import keywords
 from autograder.course import Assignment, get, names
 from autograder.grading import grade_notebook
 from autograder.preflight import NotReady, prepare, unconfined_reason
@@ -136,6 +137,10 @@ def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+POLICY_OPTIONS = (*(_dest(option) for option, *_ in LIMITS), "sandbox", "reuse_trainings")
+"""The options that grade() takes together, as one Policy."""
+
+
 def policy_from(args: argparse.Namespace) -> Policy:
     """The policy the command line asks for, in the Policy's units."""
     default = Policy()
@@ -169,12 +174,7 @@ def confined(policy: Policy, many: bool) -> Policy:
 
 def run(args: argparse.Namespace) -> int:
     """The command line's call of grade()."""
-    options = {"path", "assignment", "results", "out", "workers", "scheduler", "force", "gradebook"}
-    return grade(
-        **{name: getattr(args, name) for name in options},
-        hidden_visibility=args.hidden_visibility,
-        policy=policy_from(args),
-    )
+    return grade(**keywords(args, leave=POLICY_OPTIONS), policy=policy_from(args))
 
 
 def grade(

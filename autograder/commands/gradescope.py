@@ -9,6 +9,7 @@ the kit's pinned dependencies from PyPI.
 import argparse
 from pathlib import Path
 
+from autograder.commands import keywords
 from autograder.course import AssignmentError, get, names
 from autograder.gradescope.package import PackageError, build_zip
 
@@ -22,13 +23,21 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output.suffix != ".zip":
-        raise SystemExit(f"error: {args.output} must end in .zip (Gradescope takes a zip file)")
+    """The command line's call of gradescope()."""
+    return gradescope(**keywords(args))
+
+
+def gradescope(assignment: str, *, output: Path, data_dir: str | Path | None = None) -> int:
+    """Write the Gradescope autograder zip of `assignment` to `output` (a .zip), with its data from `data_dir`.
+
+    The options are the command line's (`autograder gradescope --help`); the exit code is the command's.
+    """
+    output = Path(output)
+    if output.suffix != ".zip":
+        raise SystemExit(f"error: {output} must end in .zip (Gradescope takes a zip file)")
     try:
-        names = build_zip(get(args.assignment), args.output, args.data_dir)
+        names = build_zip(get(assignment), output, data_dir)
     except (PackageError, AssignmentError, FileNotFoundError) as error:  # kitdata's missing data is a FileNotFoundError
         raise SystemExit(f"error: {error}") from None
-    print(
-        f"wrote {args.output}: {len(names)} files; upload it as the autograder of {args.assignment} (docs/gradescope.md)"
-    )
+    print(f"wrote {output}: {len(names)} files; upload it as the autograder of {assignment} (docs/gradescope.md)")
     return 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from kitdata import MissingDatasetError
 
 from autograder.authoring.pack import write_pack
+from autograder.commands import keywords
 from autograder.course import AssignmentError, discover, names
 
 
@@ -24,8 +25,17 @@ def add_parser(subparsers: argparse._SubParsersAction, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command line's call of pack()."""
+    return pack(**keywords(args))
+
+
+def pack(assignment: str, *, out: Path, data_dir: Path | None = None) -> int:
+    """Write the student pack of `assignment` into `out` (a new folder), with its data from `data_dir`.
+
+    The options are the command line's (`autograder pack --help`); the exit code is the command's.
+    """
     try:
-        files = write_pack(discover()[args.assignment], args.out, args.data_dir)
+        files = write_pack(discover()[assignment], Path(out), data_dir)
     except (AssignmentError, MissingDatasetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

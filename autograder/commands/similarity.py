@@ -12,6 +12,7 @@ from pathlib import Path
 from autograder.atomic import write_text
 from autograder.batch.discover import DiscoveryError, find_submissions
 from autograder.batch.similarity_files import class_similarity
+from autograder.commands import keywords
 from autograder.course import names
 from autograder.reporting.similarity_csv import GROUPS_FILE, PAIRS_FILE
 from autograder.reporting.similarity_html import similarity_page
@@ -43,12 +44,22 @@ def summary(similarity: ClassSimilarity) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The command line's call of similarity()."""
+    return similarity(**keywords(args))
+
+
+def similarity(path: Path, *, assignment: str, out: Path) -> int:
+    """Compare the solutions of the class in `path` (a folder or a .zip) and write the similarity files into `out`.
+
+    The options are the command line's (`autograder similarity --help`); the exit code is the command's.
+    """
+    out = Path(out)
     try:
-        submissions = find_submissions(args.path, args.assignment)
+        submissions = find_submissions(Path(path), assignment)
     except DiscoveryError as error:
         raise SystemExit(f"error: {error}") from None
-    similarity = class_similarity(submissions, args.assignment, args.out)
-    write_text(similarity_page(args.assignment, similarity), args.out / PAGE_FILE)
-    print(summary(similarity))
-    print(f"wrote {PAIRS_FILE}, {GROUPS_FILE} and {PAGE_FILE} into {args.out}")
+    compared = class_similarity(submissions, assignment, out)
+    write_text(similarity_page(assignment, compared), out / PAGE_FILE)
+    print(summary(compared))
+    print(f"wrote {PAIRS_FILE}, {GROUPS_FILE} and {PAGE_FILE} into {out}")
     return 0
