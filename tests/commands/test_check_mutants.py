@@ -22,7 +22,7 @@ def test_the_command_names_what_its_checks_catch_and_the_mutant_they_miss(tmp_pa
     assert done.returncode == 1, done.stderr
     lines = [line for line in done.stdout.splitlines() if not line.startswith(("grading ", "  "))]
     missed = [line for line in lines if line.startswith("MISSED")]
-    assert missed == ["MISSED   comment_only (make_lexicon, in mutants-3): kept all 2 points of make_lexicon"], (
+    assert missed == ["MISSED   comment_only (make_lexicon, in mutants-3): kept all 4.5 points of make_lexicon"], (
         done.stdout
     )
     caught = [line for line in lines if line.startswith("caught")]
