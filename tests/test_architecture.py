@@ -5,12 +5,12 @@ The layers are read from the page's table, so the page and the code cannot drift
 read with `ast`, inside functions too (the commands import their libraries lazily).
 """
 
-import ast
 import re
 import sys
 from pathlib import Path
 
 from support import REPO
+from support.imports import absolute_imports
 
 PAGE = REPO / "docs" / "architecture.md"
 PACKAGE = REPO / "autograder"
@@ -46,13 +46,7 @@ def modules() -> dict[str, Path]:
 
 def imported(path: Path) -> set[str]:
     """The kit's modules that a file imports, wherever the import statement stands."""
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module)
-    return {name for name in names if name.startswith("autograder.")}
+    return {name for name in absolute_imports(path) if name.startswith("autograder.")}
 
 
 def test_every_package_and_module_of_the_kit_has_a_layer():
@@ -79,12 +73,6 @@ def test_the_probe_package_imports_only_what_the_students_box_has():
     allowed = set(sys.stdlib_module_names) | BOX_LIBRARIES
     foreign = []
     for path in sorted(PROBES.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                names = [node.module]
-            else:
-                continue
-            foreign += [f"{path.name} imports {name}" for name in names if name.partition(".")[0] not in allowed]
+        names = sorted(absolute_imports(path))
+        foreign += [f"{path.name} imports {name}" for name in names if name.partition(".")[0] not in allowed]
     assert foreign == [], "imports of autograder/probes/ that the student's box does not have:\n" + "\n".join(foreign)

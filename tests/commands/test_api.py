@@ -5,13 +5,13 @@ Nothing is graded: the command's function is replaced by one that records its ar
 """
 
 import argparse
-import ast
 import importlib
 import inspect
 import shlex
 from pathlib import Path
 
 import pytest
+from support.imports import absolute_imports
 
 import autograder.commands
 from autograder.cli import COMMANDS
@@ -182,14 +182,8 @@ def test_every_command_has_its_case():
 
 def commands_imported(path: Path) -> set[str]:
     """The command modules a file imports (`from autograder.commands import grade` too), wherever it imports them."""
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
     prefix = "autograder.commands."
-    return {name.removeprefix(prefix) for name in names if name.startswith(prefix)} & MODULES
+    return {name.removeprefix(prefix) for name in absolute_imports(path) if name.startswith(prefix)} & MODULES
 
 
 def test_no_command_imports_another():
