@@ -1,4 +1,15 @@
-"""Real nbgrader, real gradebook: `nbgrader autograde`, through the kit's grader, gives the kit's totals."""
+"""Real nbgrader, real gradebook: `nbgrader autograde`, through the kit's grader, gives the kit's totals.
+
+On the course's own nbgrader_config.py, with two of its assignments: rnn_basics (the sentences of the UCI
+set, one model) and imdb_many_to_one (IMDB, four models, the most functions). What nbgrader's route adds
+to the kit's grading is the same for every assignment (the config, sanitizing, the kit's step, the test
+cells' outputs, the gradebook); it is proven here on the real course and, case by case, on the tiny
+course (tests/test_nbgrader_preprocessor.py: mutants, hidden values, deleted or changed cells). What is
+an assignment's own on that route is proven for all five without nbgrader's runs: its test cells are
+named and weighted as its checks (test_grading.py::test_test_cell_points_match_the_checks), and its
+release/ is what nbgrader's generate_assignment writes (test_notebooks_in_sync.py). Each of the three
+other assignments cost the suite 54-57 s here (an nbgrader course, two gradings).
+"""
 
 from pathlib import Path
 
@@ -9,7 +20,11 @@ from support.nbgrader_course import autograded, autograded_course, printed
 from autograder.authoring.mutants import by_function
 from autograder.notebook.cells import is_test_cell
 
-pytestmark = [pytest.mark.nbgrader, pytest.mark.kernel]  # nbgrader autograde of each reference and stub
+pytestmark = [
+    pytest.mark.nbgrader,
+    pytest.mark.kernel,
+    pytest.mark.parametrize("assignment", ["imdb_many_to_one", "rnn_basics"], indirect=True),
+]  # nbgrader autograde of their references and stubs
 
 
 @pytest.fixture(scope="session")
