@@ -59,6 +59,11 @@ def test_the_grade_command_loads_the_class_libraries_only_for_a_class():
     assert {"dask", "distributed", "nbgrader"}.isdisjoint(loaded), loaded
 
 
+def test_a_class_run_loads_nbgrader_only_for_its_gradebook():
+    """`autograder grade FOLDER` without --gradebook spares nbgrader's second (measured: 1.0 s of its start)."""
+    assert "nbgrader" not in loaded_by("import autograder.commands.grade, autograder.batch.classrun")
+
+
 def test_no_commands_help_imports_an_assignment():
     """--help lists the assignments by their folders: importing each (its checks' helpers, its data code) is for
     the one a command is asked about."""

@@ -12,7 +12,6 @@ from pathlib import Path
 from autograder.atomic import remove_unfinished, write_text
 from autograder.batch.discover import find_submissions
 from autograder.batch.execute import INSTRUCTOR_FILE, RESULTS_FILE, already_graded, grade_class
-from autograder.batch.gradebook import record_scores
 from autograder.batch.similarity_files import class_similarity
 from autograder.course import Assignment
 from autograder.grading import Graded
@@ -103,5 +102,7 @@ def grade_folder(
     write_text(class_report_html(assignment.name, rows, similarity), out / "report.html")
     errors = sorted(student for student, results in rows.items() if status_of(results) == GRADER_ERROR)
     if gradebook:
+        from autograder.batch.gradebook import record_scores  # nbgrader: a second of every class run's start
+
         record_scores(gradebook, assignment, {s: r for s, r in rows.items() if s not in errors})
     return ClassGraded(rows, errors)
