@@ -19,6 +19,7 @@ COMMANDS = {
     "export": "put a class's grades into an LMS's gradebook CSV",
     "check-assignments": "release, then grade each reference and blank stub",
     "check-mutants": "grade an assignment's mutants and other correct answers: do its checks hold?",
+    "calibrate": "train each learning check's models over seeds: thresholds and their error rates",
     "new": "scaffold a new assignment",
     "sync": "write an assignment's derived files (release/, solutions/, points)",
     "pack": "write the student pack of an assignment",

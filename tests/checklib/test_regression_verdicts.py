@@ -9,8 +9,9 @@ are built, described and trained by the same probe code the grader's kernel runs
 import numpy as np
 import pytest
 
-from autograder.assignments.sentiment_ratings.r2 import assert_r2, r2
+from autograder.assignments.sentiment_ratings.r2 import R2, r2
 from autograder.checklib.accuracy import AccuracyData, Training
+from autograder.checklib.learning import assert_scores
 from autograder.checklib.models import assert_compiled, assert_linear_output
 from autograder.sandbox.inprocess import InProcessStudent
 
@@ -87,22 +88,23 @@ def ratings() -> AccuracyData:
 
 
 TRAINING = Training(epochs=100, batch_size=16, seed=1, timeout=120)
+CORRECT = "Correct models reach 0.9"
 
 
 def test_a_trained_linear_output_explains_the_ratings(student, ratings):
     predictions = TRAINING.predictions(student, "regressor", [], ratings)
-    assert_r2(predictions, ratings.y_test, 0.8, "Trained", "0.9")
+    assert_scores(R2, predictions, ratings.y_test, 0.8, "Trained", CORRECT, "reviews")
 
 
 def test_a_sigmoid_output_fails_and_the_message_says_why(student, ratings):
     predictions = TRAINING.predictions(student, "regressor", ["sigmoid"], ratings)
     with pytest.raises(AssertionError, match=r"R² of -\d.*in \[0, 1\].*sigmoid"):
-        assert_r2(predictions, ratings.y_test, 0.5, "Trained", "0.9")
+        assert_scores(R2, predictions, ratings.y_test, 0.5, "Trained", CORRECT, "reviews")
 
 
 def test_a_constant_prediction_fails_and_the_message_says_why(ratings):
     with pytest.raises(AssertionError, match="R² of -0.0.*same number for every example"):
-        assert_r2(np.full((100, 1), ratings.y_train.mean()), ratings.y_test, 0.5, "Trained", "0.9")
+        assert_scores(R2, np.full((100, 1), ratings.y_train.mean()), ratings.y_test, 0.5, "Trained", CORRECT, "reviews")
 
 
 @pytest.mark.parametrize(
@@ -111,4 +113,4 @@ def test_a_constant_prediction_fails_and_the_message_says_why(ratings):
 )
 def test_unusable_predictions_fail(ratings, predictions, message):
     with pytest.raises(AssertionError, match=message):
-        assert_r2(predictions, ratings.y_test, 0.5, "Trained", "0.9")
+        assert_scores(R2, predictions, ratings.y_test, 0.5, "Trained", CORRECT, "reviews")

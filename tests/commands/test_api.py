@@ -101,6 +101,7 @@ CASES = [
         {"assignment": ["rnn_basics", "sentiment_rnn"]},
     ),
     ("check_mutants", "report_mutants", "check-mutants rnn_basics", {"name": "rnn_basics"}),
+    ("calibrate", "calibrate", "calibrate rnn_basics --seeds 12", {"name": "rnn_basics", "seeds": 12}),
     (
         "new",
         "new",

@@ -9,8 +9,7 @@ alone in a Functional model or in a Lambda layer), so layers are compared by kin
 import numpy as np
 import pytest
 
-from autograder.assignments.imdb_many_to_one import checkdata
-from autograder.checklib.accuracy import Training, assert_accurate
+from autograder.assignments.imdb_many_to_one.learning import BY_FUNCTION
 from autograder.checklib.messages import RETURNED, mismatch, shown
 from autograder.checklib.models import assert_compiled, assert_settings, assert_sigmoid_output, called, config_of
 
@@ -36,19 +35,6 @@ REVIEW = {  # each row, as the messages name it
 MEAN_OVER_TIME = "mean over time"
 MEAN_CLASSES = {"GlobalAveragePooling1D", "Lambda", "Mean"}
 
-# The lab's training: 3 epochs, batches of 64, on the check data (checkdata.py); the time limit is
-# generous, as the reference took up to 76 s with the load average at 17-20.
-TRAINING = Training(epochs=3, batch_size=64, seed=1, timeout=240)
-LAB_ARGS = [checkdata.TOP_WORDS, 32, checkdata.MAX_REVIEW_LENGTH]
-
-# Calibrated on the reference (docs/assignments/imdb_many_to_one.md), over seeds 1-8:
-# both mean models train on all 10,000 check train reviews and score 0.782-0.791 on the
-# 2,000 test reviews (0.791 with the training seed 1), so 0.72 leaves a margin of 0.06.
-MEAN_N_TRAIN, MEAN_ACCURACY_THRESHOLD, MEAN_REFERENCE_RANGE = checkdata.N_TRAIN, 0.72, "0.78-0.79"
-# Both LSTM models train with 32 units (the lab's 128 would take minutes) on the first 3,000
-# and score 0.758-0.793 (0.790 with the training seed 1), so 0.68 leaves a margin of 0.078.
-LSTM_N_TRAIN, LSTM_TRAINING_UNITS, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE = 3000, 32, 0.68, "0.76-0.79"
-# An output layer without a sigmoid fails either way, on predictions outside [0, 1].
 UNITS = 5  # the units the LSTM checks ask for: distinct from the other sizes and from the default 128
 
 
@@ -154,25 +140,6 @@ def assert_padding_counted(description: dict) -> None:
     )
 
 
-def training(n_train: int) -> tuple[list, dict]:
-    """The arguments after (function, args) of Student.train_and_predict / train_and_weights: the first n_train check reviews."""
-    data = checkdata.indexed_data()
-    return [data.x_train[:n_train], data.y_train[:n_train], data.x_test], TRAINING.settings()
-
-
-def assert_learns(
-    predictions: np.ndarray, function: str, args: list, n_train: int, threshold: float, reference_range: str
-) -> None:
-    """Probabilities in [0, 1], and at least `threshold` test accuracy."""
-    assert_accurate(
-        predictions,
-        checkdata.indexed_data().y_test,
-        threshold,
-        TRAINING.described(f"{n_train:,} train reviews", function, args),
-        reference_range,
-    )
-
-
 def assert_api(description: dict, api: str, function: str) -> None:
     """Sequential models are keras.Sequential; Functional ones keras.Model(inputs=..., outputs=...)."""
     assert description["class"] == api, mismatch(
@@ -253,7 +220,4 @@ class LstmUnitsAndLearning:
     @pytest.mark.points(2)
     def test_accuracy(self, student, function):
         """learns: test accuracy on a fixed subset of IMDB after a short, seeded training (32 units)"""
-        args = [*LAB_ARGS, LSTM_TRAINING_UNITS]
-        data, settings = training(LSTM_N_TRAIN)
-        predictions = student.train_and_predict(function, args, *data, **settings)
-        assert_learns(predictions, function, args, LSTM_N_TRAIN, LSTM_ACCURACY_THRESHOLD, LSTM_REFERENCE_RANGE)
+        BY_FUNCTION[function].assert_learns(student)

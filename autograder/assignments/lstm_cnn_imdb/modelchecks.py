@@ -9,8 +9,7 @@ student's process.
 import numpy as np
 import pytest
 
-from autograder.assignments.lstm_cnn_imdb import checkdata
-from autograder.checklib.accuracy import Training, assert_accurate
+from autograder.checklib.learning import LearningCheck
 from autograder.checklib.messages import mismatch
 from autograder.checklib.models import (
     assert_compiled,
@@ -20,7 +19,6 @@ from autograder.checklib.models import (
     called,
     layers_of,
 )
-from autograder.sandbox.student import Student
 
 # The structure checks build every model with these small, distinct sizes (top_words,
 # embedding_length, max_review_length, units), so that swapped arguments show; the length
@@ -28,11 +26,6 @@ from autograder.sandbox.student import Student
 ARGS = [50, 6, 12, 5]
 TOP_WORDS, EMBEDDING_LENGTH, MAX_REVIEW_LENGTH, UNITS = ARGS
 INPUTS = [np.random.default_rng(7).integers(0, ARGS[0], size=(3, ARGS[2]))]
-
-TRAINING = Training(epochs=2, batch_size=64, seed=1, timeout=120)
-# Every builder trains with these arguments: a 32-d embedding and 32 LSTM units, so that
-# the check stays short; the checks' data has TOP_WORDS words and MAX_LEN tokens.
-ACCURACY_ARGS = [checkdata.TOP_WORDS, 32, checkdata.MAX_LEN, 32]
 
 
 def assert_embedding(model: dict) -> None:
@@ -62,24 +55,14 @@ def assert_probability_per_review(model: dict) -> None:
     assert shape == (n_reviews, 1), mismatch(f"The predictions' shape for {n_reviews} reviews", (n_reviews, 1), shape)
 
 
-def assert_learns(student: Student, function: str, threshold: float, reference_range: str) -> None:
-    """Train the student's model on the checks' subset with a fixed seed; its test accuracy must reach `threshold`."""
-    data = checkdata.accuracy_data()
-    predictions = TRAINING.predictions(student, function, ACCURACY_ARGS, data)
-    examples = f"{len(data.y_train)} train reviews of {checkdata.MAX_LEN} tokens"
-    trained = TRAINING.described(examples, function, ACCURACY_ARGS)
-    assert_accurate(predictions, data.y_test, threshold, trained, reference_range)
-
-
 class EveryBuilder:
     """The checks every builder has, after its own: a check module subclasses this as a Test class at its end.
 
-    The subclass sets `args` (the module's ARGS), `accuracy_threshold` and `reference_range`.
+    The subclass sets `args` (the module's ARGS) and `learning`, the builder's learning check (learning.py).
     """
 
     args: list
-    accuracy_threshold: float
-    reference_range: str
+    learning: LearningCheck
 
     @pytest.mark.points(1)
     def test_embedding(self, model):
@@ -109,4 +92,4 @@ class EveryBuilder:
     @pytest.mark.points(3)
     def test_accuracy(self, student, function):
         """learns: test accuracy on a fixed subset of IMDB after a short, seeded training"""
-        assert_learns(student, function, self.accuracy_threshold, self.reference_range)
+        self.learning.assert_learns(student)

@@ -1,12 +1,13 @@
-"""The R² verdict of sentiment_ratings' learning checks: a regression's predictions must explain enough of the ratings.
+"""The R² metric of sentiment_ratings' learning checks: a regression's predictions must explain enough of the ratings.
 
-The library's learning checks (autograder/checklib/accuracy.py) are a classifier's; this one
-assignment predicts a number, so its verdict lives here.
+The library's learning checks (autograder/checklib/learning.py) score a classifier by its accuracy;
+this one assignment predicts a number, so its metric lives here.
 """
 
 import numpy as np
 
 from autograder.checklib.accuracy import assert_one_number_each
+from autograder.checklib.learning import Metric
 
 
 def r2(y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -22,21 +23,9 @@ def r2(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     return float(1 - residual / total)
 
 
-def assert_r2(
-    predictions: np.ndarray,
-    y_test: np.ndarray,
-    threshold: float,
-    trained: str,
-    reference_range: str,
-    items: str = "reviews",
-) -> None:
-    """One number per test example, whose R² against y_test is at least `threshold`; arguments as assert_accurate's."""
+def _scored(predictions: np.ndarray, y_test: np.ndarray, items: str) -> float:
     assert_one_number_each(predictions, y_test, items)
-    score = r2(y_test, predictions)
-    assert score >= threshold, (
-        f"{trained} reached an R² of {score:.3f} on {len(y_test)} test {items}; at least {threshold:.2f} is expected"
-        f" (the reference reaches {reference_range} here; always predicting the mean scores 0).{_why_no_fit(predictions, y_test)}"
-    )
+    return r2(y_test, predictions)
 
 
 def _why_no_fit(predictions: np.ndarray, y_test: np.ndarray) -> str:
@@ -50,3 +39,13 @@ def _why_no_fit(predictions: np.ndarray, y_test: np.ndarray) -> str:
     if float(np.std(predictions)) < 1e-3 * max(float(np.std(y_test)), 1e-12):
         return " The model predicts (almost) the same number for every example: it has not learned from its input."
     return ""
+
+
+R2 = Metric(
+    "an R²",
+    _scored,
+    lambda y_test: 0.0,
+    "always predicting the mean scores 0",
+    _why_no_fit,
+)
+"""How the learning checks score a regression: the R² of its predictions (a constant prediction scores 0 at best)."""

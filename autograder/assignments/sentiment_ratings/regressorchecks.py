@@ -2,16 +2,12 @@
 settings, the parameter count, and learning the ratings.
 
 A check module subclasses EveryRegressor as a Test class at its end and says what differs: the call
-its structure checks build (ARGS), the data and sizes its learning check trains with, and the
-threshold calibrated for them.
+its structure checks build (ARGS) and its learning check (learning.py).
 """
-
-from collections.abc import Callable
 
 import pytest
 
-from autograder.assignments.sentiment_ratings.r2 import assert_r2
-from autograder.checklib.accuracy import AccuracyData, Training
+from autograder.checklib.learning import LearningCheck
 from autograder.checklib.models import (
     assert_compiled,
     assert_linear_output,
@@ -22,17 +18,10 @@ from autograder.checklib.models import (
 
 
 class EveryRegressor:
-    """The subclass sets `args` (the module's ARGS), `data`, `training_args` (the builder's arguments
-    for that data), `training`, `items` (what the data's examples are), `threshold` and `calibrated`
-    (the reference's range of R²)."""
+    """The subclass sets `args` (the module's ARGS) and `learning`, the regressor's learning check (learning.py)."""
 
     args: list
-    data: Callable[[], AccuracyData]
-    training_args: Callable[[AccuracyData], list]
-    training: Training
-    items: str
-    threshold: float
-    calibrated: str
+    learning: LearningCheck
 
     @pytest.mark.points(1)
     def test_layers(self, model, reference_model, function):
@@ -57,8 +46,4 @@ class EveryRegressor:
     @pytest.mark.points(3)
     def test_learns_ratings(self, student, function):
         """learns: R² of its outputs against the star ratings of a fixed subset of IMDB after a short, seeded training"""
-        data = type(self).data()
-        args = type(self).training_args(data)
-        predictions = self.training.predictions(student, function, args, data)
-        trained = self.training.described(f"{len(data.y_train)} {self.items}", function, args)
-        assert_r2(predictions, data.y_test, self.threshold, trained, self.calibrated)
+        self.learning.assert_learns(student)

@@ -3,6 +3,7 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import models
+from autograder.assignments.imdb_many_to_one.learning import MEAN_FUNCTIONAL
 
 ARGS, INPUTS = models.ARGS, models.INPUTS
 
@@ -28,13 +29,4 @@ class TestAsMean(models.MeanOverTime):
 @pytest.mark.points(2)
 def test_accuracy(student, function):
     """learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"""
-    data, settings = models.training(models.MEAN_N_TRAIN)
-    predictions = student.train_and_predict(function, models.LAB_ARGS, *data, **settings)
-    models.assert_learns(
-        predictions,
-        function,
-        models.LAB_ARGS,
-        models.MEAN_N_TRAIN,
-        models.MEAN_ACCURACY_THRESHOLD,
-        models.MEAN_REFERENCE_RANGE,
-    )
+    MEAN_FUNCTIONAL.assert_learns(student)

@@ -3,6 +3,7 @@
 import pytest
 
 from autograder.assignments.imdb_many_to_one import checkdata, models
+from autograder.assignments.imdb_many_to_one.learning import LAB_ARGS, MEAN_SEQUENTIAL
 
 ARGS, INPUTS = models.ARGS, models.INPUTS
 
@@ -35,8 +36,9 @@ class TestAsMean(models.MeanOverTime):
 @pytest.fixture(scope="module")
 def trained(student, function) -> dict:
     """The model trained once on the check reviews: its test predictions and its layers' weights."""
-    data, settings = models.training(models.MEAN_N_TRAIN)
-    return student.train_and_weights(function, models.LAB_ARGS, *data, **settings)
+    data = MEAN_SEQUENTIAL.data()
+    settings = MEAN_SEQUENTIAL.training.settings()
+    return student.train_and_weights(function, LAB_ARGS, data.x_train, data.y_train, data.x_test, **settings)
 
 
 @pytest.mark.points(1.5)
@@ -54,14 +56,7 @@ def test_shapes_and_parameters(model, reference_model, function):
 @pytest.mark.points(2)
 def test_accuracy(trained, function):
     """learns: test accuracy on a fixed subset of IMDB after the lab's training (3 epochs, batches of 64)"""
-    models.assert_learns(
-        trained["predictions"],
-        function,
-        models.LAB_ARGS,
-        models.MEAN_N_TRAIN,
-        models.MEAN_ACCURACY_THRESHOLD,
-        models.MEAN_REFERENCE_RANGE,
-    )
+    MEAN_SEQUENTIAL.assert_learned(trained["predictions"])
 
 
 @pytest.mark.points(1.5)
