@@ -86,21 +86,50 @@ def plan(assignment: Assignment, checks: tuple[LearningCheck, ...]) -> dict[str,
     return notebooks
 
 
-def starting_point(assignment: Assignment, checks: tuple[LearningCheck, ...]) -> tuple[Calibration, str | None]:
-    """The file as it stands, its scores dropped if they were measured under other library versions (and why)."""
+def existing(assignment: Assignment) -> Calibration:
+    """The assignment's calibration file as it stands (empty where there is none)."""
     path = assignment.package_dir / FILE_NAME
-    found = Calibration.load(path) if path.exists() else Calibration({})
-    stale = found.calibrated() and found.out_of_date()
-    why = None
-    if stale:
-        why = "scores measured under " + ", ".join(f"{n} {was}" for n, (was, _) in found.out_of_date().items())
-    kept = {
-        check.function: dataclasses.replace(
-            found.checks.get(check.function, CheckCalibration(None)), **({"models": {}} if stale else {})
-        )
-        for check in checks
-    }
-    return Calibration(kept, versions(), machine()), why
+    return Calibration.load(path) if path.exists() else Calibration({})
+
+
+def starting_point(found: Calibration, setups: dict[str, str]) -> tuple[Calibration, list[str]]:
+    """The calibration to add to: `found`'s entries for the checks (by function, with their current setup digests),
+    under this machine's versions. Scores measured under other library versions, or with another setup (data,
+    training), are dropped, and the list says why."""
+    stale_versions = found.calibrated() and bool(found.out_of_date())
+    dropped = []
+    if stale_versions:
+        then = ", ".join(f"{name} {was}" for name, (was, _) in found.out_of_date().items())
+        dropped.append(f"every check's scores were measured under {then}")
+    kept = {}
+    for function, setup in setups.items():
+        check = found.checks.get(function, CheckCalibration(None))
+        other_setup = bool(check.models) and check.setup != setup
+        if other_setup and not stale_versions:
+            dropped.append(f"{function}'s scores were measured with other data or training")
+        if stale_versions or other_setup:
+            check = dataclasses.replace(check, models={})
+        kept[function] = dataclasses.replace(check, setup=setup)
+    return Calibration(kept, versions(), machine()), dropped
+
+
+def pending(
+    calibration: Calibration, planned: dict[str, tuple[tuple[Change, ...], list[Job]]], seeds: list[int]
+) -> list[tuple[tuple[Change, ...], list[tuple[Job, int]]]]:
+    """Each notebook's changes and the (job, seed) trainings the calibration lacks; a notebook with none is left out."""
+    todo = [
+        (changes, [(job, seed) for job in jobs for seed in seeds if not _has(calibration, job, seed)])
+        for changes, jobs in planned.values()
+    ]
+    return [(changes, trainings) for changes, trainings in todo if trainings]
+
+
+def with_kinds(calibration: Calibration, planned: dict[str, tuple[tuple[Change, ...], list[Job]]]) -> Calibration:
+    """The calibration with each planned model's kind as mutants.py says it now (MUST_FAIL may have changed)."""
+    for _, jobs in planned.values():
+        for job in jobs:
+            calibration = _scored(calibration, job.check, job.model, job.kind, {})
+    return calibration
 
 
 def calibrate(
@@ -109,32 +138,33 @@ def calibrate(
     policy: Policy,
     progress: Callable[[str, float | None], object] = lambda line, score: None,
     total: Callable[[int], object] = lambda n: None,
+    note: Callable[[str], object] = lambda line: None,
 ) -> Calibration:
     """Train what is missing from the assignment's calibration file for `seeds`, saving after every training.
 
-    `total(n)` is told the number of trainings to run first, `progress(what, score)` after each. Returns the
+    `note(line)` is told of scores dropped as stale, `total(n)` the number of trainings to run, `progress(what,
+    score)` is called after each. Returns the
     calibration, whose thresholds are the proposals where every model has every seed and one separates.
     """
     checks = learning_checks(assignment)
     path = assignment.package_dir / FILE_NAME
-    calibration, _ = starting_point(assignment, checks)
+    calibration, dropped = starting_point(existing(assignment), {check.function: check.setup() for check in checks})
+    for why in dropped:
+        note(f"{why}: they no longer count, calibrating afresh")
     for check in checks:  # the constant prediction: no training, the same score for every seed
         best = check.metric.best_constant(check.data().y_test)
         calibration = _scored(calibration, check, CONSTANT, FLOOR, {seed: best for seed in seeds})
-    pending = {
-        notebook: (changes, [(job, seed) for job in jobs for seed in seeds if not _has(calibration, job, seed)])
-        for notebook, (changes, jobs) in plan(assignment, checks).items()
-    }
-    total(sum(len(todo) for _, todo in pending.values()))
+    planned = plan(assignment, checks)
+    calibration = with_kinds(calibration, planned)
+    todo = pending(calibration, planned, seeds)
+    total(sum(len(trainings) for _, trainings in todo))
     calibration.save(path)
     source = assignment.source()
-    for changes, todo in pending.values():
-        if not todo:
-            continue
+    for changes, trainings in todo:
         cells = runnable_cells(mutated(source, *changes) if changes else source)
-        seconds = policy.submission_seconds + sum(job.check.training.timeout + 30 for job, _ in todo)
+        seconds = policy.submission_seconds + sum(job.check.training.timeout + 30 for job, _ in trainings)
         with KernelStudent(cells, dataclasses.replace(policy, submission_seconds=seconds)) as student:
-            for job, seed in todo:
+            for job, seed in trainings:
                 score = _trained(job, student, seed)
                 calibration = _scored(calibration, job.check, job.model, job.kind, {seed: score})
                 calibration.save(path)

@@ -107,6 +107,8 @@ class CheckCalibration:
     models: dict[str, Scores] = field(default_factory=dict)
     hand_range: str | None = None
     """Before a check's first calibration: the reference's range as measured by hand, which its message states."""
+    setup: str | None = None
+    """The digest of what the scores were measured with (LearningCheck.setup): other data or training, other scores."""
 
     def correct_range(self) -> tuple[float, float, int] | None:
         """(lowest, highest, seeds) of the correct models' scores, or None before a calibration."""
@@ -153,6 +155,7 @@ class CheckCalibration:
         if not self.models:
             return listed | {"hand_range": self.hand_range, "models": {}}
         return listed | {
+            "setup": self.setup,
             "proposal": self.proposal().as_json(),
             "models": {name: scores.as_json() for name, scores in self.models.items()},
         }
@@ -160,7 +163,7 @@ class CheckCalibration:
     @classmethod
     def from_json(cls, listed: dict) -> "CheckCalibration":
         models = {name: Scores.from_json(s) for name, s in listed["models"].items()}
-        return cls(listed["threshold"], models, None if models else listed.get("hand_range"))
+        return cls(listed["threshold"], models, None if models else listed.get("hand_range"), listed.get("setup"))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Each assignment's learning.py lists its LearningChecks. The check modules call
 trains the same declaration over seeds, so the check and its calibration cannot drift apart.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -62,6 +63,15 @@ class LearningCheck:
     def calibration(self) -> CheckCalibration:
         return calibration_of(self.folder).checks[self.function]
 
+    def setup(self) -> str:
+        """The digest of what the check's scores depend on besides the libraries: its training, arguments and data."""
+        data = self.data()
+        digest = hashlib.sha256(repr((self.function, self.training.epochs, self.training.batch_size)).encode())
+        digest.update(repr((self.args(data), self.metric.name)).encode())
+        for array in (data.x_train, data.y_train, data.x_test, data.y_test):
+            digest.update(repr((array.shape, array.dtype.str)).encode() + np.ascontiguousarray(array).tobytes())
+        return digest.hexdigest()[:16]
+
     def predictions(self, student: Student, seed: int | None = None, epochs: int | None = None) -> np.ndarray:
         """The test predictions of a model trained as the check trains it (a calibration passes its own seed, or
         epochs=0 for an untrained model)."""
@@ -99,6 +109,8 @@ class LearningCheck:
         """What correct models reach, from the calibration file: no answer given away, only what is possible."""
         calibration = self.calibration
         found = calibration.correct_range()
+        if found is None and calibration.hand_range is None:
+            return "No range of correct models is recorded yet (autograder calibrate)"
         if found is None:
             return f"The reference reaches {calibration.hand_range} here"
         low, high, seeds = found

@@ -11,7 +11,9 @@ scored below it in every seed. The checks read their thresholds from the file.
 
 import argparse
 import math
+import os
 import sys
+from pathlib import Path
 
 from autograder.commands import keywords
 from autograder.course import get, names
@@ -47,7 +49,7 @@ def calibrate(name: str, seeds: int = DEFAULT_SEEDS) -> int:
     from tqdm import tqdm
 
     from autograder.authoring.calibrate import calibrate as run_calibration
-    from autograder.authoring.calibrate import learning_checks, starting_point
+    from autograder.authoring.calibrate import learning_checks
     from autograder.authoring.mutants import StaleChange
     from autograder.preflight import NotReady, prepare
 
@@ -58,9 +60,6 @@ def calibrate(name: str, seeds: int = DEFAULT_SEEDS) -> int:
             f"error: {name} has no learning checks (learning.py)" if not checks else "error: --seeds must be 2 or more"
         )
         return 2
-    _, stale = starting_point(assignment, checks)
-    if stale:
-        print(f"{name}: the file's {stale}: they no longer count, calibrating afresh", flush=True)
     try:
         prepare(assignment, DEFAULT_POLICY)
         bar = tqdm(total=0, unit="training", desc=f"calibrating {name}", file=sys.stderr)
@@ -71,6 +70,7 @@ def calibrate(name: str, seeds: int = DEFAULT_SEEDS) -> int:
                 DEFAULT_POLICY,
                 progress=lambda what, score: (bar.set_postfix_str(f"{what}: {_shown(score)}"), bar.update()),
                 total=lambda n: (setattr(bar, "total", n), bar.refresh()),
+                note=lambda line: bar.write(f"{name}: {line}"),
             )
     except (StaleChange, NotReady) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -99,7 +99,9 @@ def calibrate(name: str, seeds: int = DEFAULT_SEEDS) -> int:
                 f" bound {proposal.correct_bound:.3f} (false fail at most 1 in 1,000, 95% confidence); every model"
                 f" that must fail below {proposal.wrong_highest:.3f} in every seed. Estimated false fails: {rates}"
             )
-    print(f"\nwritten: {assignment.package_dir / 'calibration.json'}")
+    written = assignment.package_dir / "calibration.json"
+    shown = os.path.relpath(written) if written.is_relative_to(Path.cwd()) else written
+    print(f"\nwritten: {shown}")
     return 0 if separated else 1
 
 
