@@ -41,6 +41,10 @@ MUTANTS = [
     ),
 ]
 
+# The checks that must catch a mutant, by the start of their names (tests/assignments/test_mutants.py): the learning
+# check fails outputs that are not probabilities (autograder calibrate sentiment_rnn: unusable with every seed).
+MUST_FAIL = {"no_sigmoid": "create_rnn_model: learns"}
+
 # Other correct answers that the checks must accept.
 VALID_VARIANTS = [
     (
