@@ -54,6 +54,14 @@ MUTANTS = [
     ),
 ]
 
+# The checks that must catch a mutant, by the start of their names (tests/assignments/test_mutants.py): the learning
+# check fails outputs that are not probabilities, and a softmax over one unit, which always says 1
+# (autograder calibrate rnn_basics: it scored 0.50, or gave unusable predictions, with every seed).
+MUST_FAIL = {
+    "no_sigmoid": "build_simple_rnn: learns",
+    "softmax_output": "build_simple_rnn: learns",
+}
+
 # Other correct answers that the checks must accept.
 VALID_VARIANTS = [
     (
