@@ -97,10 +97,10 @@ What the assignment teaches and where it comes from.
 |---|---|---|
 {rows}
 
-## Calibration
+## Learning checks
 
-How each accuracy threshold was chosen: the reference's figures over several seeds, and what a broken
-model scores.
+What each learning check trains on and how; its threshold, and the scores of every model it was
+calibrated with, are in `autograder/assignments/{name}/calibration.json` (`autograder calibrate {name}`).
 """
 
 
