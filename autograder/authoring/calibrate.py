@@ -143,8 +143,8 @@ def calibrate(
     """Train what is missing from the assignment's calibration file for `seeds`, saving after every training.
 
     `note(line)` is told of scores dropped as stale, `total(n)` the number of trainings to run, `progress(what,
-    score)` is called after each. Returns the
-    calibration, whose thresholds are the proposals where every model has every seed and one separates.
+    score)` is called after each. Returns the calibration, whose thresholds are the proposals where every model
+    has every seed and one separates.
     """
     checks = learning_checks(assignment)
     path = assignment.package_dir / FILE_NAME

@@ -65,7 +65,7 @@ def imported_modules(notebook: nbformat.NotebookNode) -> dict[str, str]:
     return found
 
 
-def _pins() -> dict[str, str]:
+def kit_pins() -> dict[str, str]:
     """The kit's own pinned versions (its distribution's requirements), by distribution name."""
     requirements = importlib.metadata.requires(KIT_DISTRIBUTION) or []
     return {line.split("==")[0].strip().lower(): line.split(";")[0].strip() for line in requirements if "==" in line}
@@ -85,7 +85,7 @@ def student_requirements(notebook: nbformat.NotebookNode) -> list[str]:
             f"the notebook imports what a student does not install: {listed}. A student has"
             f" {', '.join(sorted(STUDENT_PACKAGES))} and the standard library"
         )
-    pins = _pins()
+    pins = kit_pins()
     wanted = sorted(
         {package for module in modules if module in STUDENT_PACKAGES for package in STUDENT_PACKAGES[module]}
     )

@@ -13,6 +13,7 @@ which models overlap.
 
 import json
 import math
+import os
 import platform
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -40,8 +41,6 @@ def versions() -> dict[str, str]:
 
 
 def machine() -> str:
-    import os
-
     return f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 

@@ -51,6 +51,7 @@ def calibrate(name: str, seeds: int = DEFAULT_SEEDS) -> int:
     from autograder.authoring.calibrate import calibrate as run_calibration
     from autograder.authoring.calibrate import learning_checks
     from autograder.authoring.mutants import StaleChange
+    from autograder.checklib.calibration import FILE_NAME
     from autograder.preflight import NotReady, prepare
 
     assignment = get(name)
@@ -94,12 +95,13 @@ def calibrate(name: str, seeds: int = DEFAULT_SEEDS) -> int:
             )
         else:
             rates = ", ".join(f"{model} {rate:.2g}" for model, rate in proposal.false_fail.items())
+            current = "none" if check.threshold is None else f"{check.threshold:g}"
             print(
-                f"  threshold {'none' if check.threshold is None else f'{check.threshold:g}'} (proposed {proposal.threshold:g}): correct models' lowest tolerance"
+                f"  threshold {current} (proposed {proposal.threshold:g}): correct models' lowest tolerance"
                 f" bound {proposal.correct_bound:.3f} (false fail at most 1 in 1,000, 95% confidence); every model"
                 f" that must fail below {proposal.wrong_highest:.3f} in every seed. Estimated false fails: {rates}"
             )
-    written = assignment.package_dir / "calibration.json"
+    written = assignment.package_dir / FILE_NAME
     shown = os.path.relpath(written) if written.is_relative_to(Path.cwd()) else written
     print(f"\nwritten: {shown}")
     return 0 if separated else 1

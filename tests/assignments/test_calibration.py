@@ -5,13 +5,11 @@ read it as committed, so they train nothing. A check not yet calibrated keeps th
 range measured by hand before the command existed, and says so in its message.
 """
 
-import tomllib
-
 import pytest
-from support import REPO
 from support.kit import TINY
 
 from autograder.authoring.calibrate import learning_checks
+from autograder.authoring.pack import kit_pins
 from autograder.checklib.calibration import CORRECT, FILE_NAME, PINNED, Calibration
 from autograder.course import discover
 
@@ -47,10 +45,8 @@ def test_every_learning_check_has_a_threshold(assignment):
 
 
 def pinned() -> dict[str, str]:
-    """pyproject.toml's pins of the packages a calibration records (PINNED)."""
-    dependencies = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
-    pins = dict(dependency.split("==") for dependency in dependencies if "==" in dependency)
-    return {name: pins[name] for name in PINNED}
+    """The kit's pins (pyproject.toml, as its installed distribution lists them) of the packages a calibration records."""
+    return {name: kit_pins()[name].split("==")[1] for name in PINNED}
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS.values(), ids=ASSIGNMENTS)
